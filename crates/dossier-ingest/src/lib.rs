@@ -30,5 +30,5 @@ mod error;
 pub mod extract;
 pub mod input;
 
-pub use document::{Body, RawDocument, build_article};
+pub use document::{Body, MIN_ARTICLE_CHARS, RawDocument, build_article, domain_of};
 pub use error::{Error, ErrorCode};
