@@ -1,0 +1,390 @@
+//! One function per subcommand; each returns the exit status it earned.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dossier_ingest::input::{InputEvent, ReadOptions, read_input};
+use dossier_ingest::{ErrorCode, charset, extract};
+use dossier_model::{ArticleId, Outcome};
+use dossier_pipeline::{IngestOptions, IngestSummary, Pipeline, Runner, registry};
+use dossier_store::{ListQuery, SqliteStore, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::output::{json_line, table};
+
+/// Dossier reads news reports about political violence and keeps a sourced,
+/// cross-checked record of what they say.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub(crate) struct Cli {
+    /// The store: an SQLite file, created if missing.
+    #[arg(long, global = true, env = "DOSSIER_DB", default_value = "dossier.db")]
+    db: PathBuf,
+    /// Print JSON (one object per line) instead of tables.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read inputs (files, directories, .gz, JSONL, WARC, RSS/Atom, URLs, `-`)
+    /// and store their articles.
+    Ingest(IngestArgs),
+    /// List stored articles, newest first.
+    Articles(ArticlesArgs),
+    /// Show one stored article.
+    Article {
+        /// The article id (32 hex digits, as `dossier articles` prints).
+        id: String,
+    },
+    /// Full-text search over titles and text.
+    Search {
+        /// Words to look for; every word must occur.
+        query: String,
+        /// Most hits to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Stream filter: read inputs, print one JSON outcome per document
+    /// (article, rejection or failure, each naming its input). No store.
+    Extract(ExtractArgs),
+    /// Print predictions in an evaluation kit's format.
+    Eval {
+        /// Which kit.
+        kind: EvalKind,
+        /// Its input (for `extraction`: a folder of NAME.html or NAME.html.gz).
+        input: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EvalKind {
+    /// Main-text extraction: prints {"NAME": {"articleBody": text}, ...}.
+    Extraction,
+}
+
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// Files, directories, URLs, or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Largest document accepted, in MiB.
+    #[arg(long, default_value_t = 32)]
+    max_mib: u64,
+}
+
+impl ReadArgs {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            max_document_bytes: self.max_mib * 1024 * 1024,
+            ..ReadOptions::default()
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Documents per store transaction.
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+struct ArticlesArgs {
+    /// Only this outlet (domain).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only this language (ISO 639-1).
+    #[arg(long)]
+    language: Option<String>,
+    /// Most articles to show.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Articles to skip.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+}
+
+pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        Command::Ingest(args) => ingest(&cli.db, &args, cli.json, &mut out),
+        Command::Articles(args) => articles(&cli.db, &args, cli.json, &mut out),
+        Command::Article { id } => article(&cli.db, &id, &mut out),
+        Command::Search { query, limit } => search(&cli.db, &query, limit, cli.json, &mut out),
+        Command::Extract(args) => extract_stream(&args, &mut out),
+        Command::Eval { kind, input } => match kind {
+            EvalKind::Extraction => eval_extraction(&input, &mut out),
+        },
+    }
+}
+
+fn default_runner() -> Result<Runner> {
+    let components = registry::components(registry::DEFAULT_COMPONENTS)?;
+    Ok(Runner::new(Pipeline::new(components)?))
+}
+
+fn open_store(db: &Path) -> Result<SqliteStore> {
+    SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+}
+
+fn ingest(db: &Path, args: &IngestArgs, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let runner = default_runner()?;
+    let mut store = open_store(db)?;
+    let options = IngestOptions {
+        read: args.read.read_options(),
+        batch_size: args.batch,
+    };
+    let bar = if io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let summary = dossier_pipeline::ingest(
+        &args.read.inputs,
+        &runner,
+        &mut store,
+        &options,
+        &mut |s: &IngestSummary| {
+            bar.set_message(format!(
+                "read {} · stored {} · duplicates {} · problems {}",
+                s.read,
+                s.stored,
+                s.duplicates,
+                s.problems.len()
+            ));
+        },
+    )?;
+    bar.finish_and_clear();
+    if json {
+        json_line(out, &summary)?;
+    } else {
+        print_summary(out, &summary, db)?;
+    }
+    Ok(if summary.failed() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_summary(out: &mut dyn Write, summary: &IngestSummary, db: &Path) -> Result<()> {
+    let rejected: u64 = summary.rejected.values().sum();
+    writeln!(
+        out,
+        "read {} documents: {} stored, {} duplicates, {} unchanged, {} rejected, {} failed",
+        summary.read,
+        summary.stored,
+        summary.duplicates,
+        summary.unchanged,
+        rejected,
+        summary.failed()
+    )?;
+    for (reason, count) in &summary.rejected {
+        writeln!(out, "  rejected {reason}: {count}")?;
+    }
+    for problem in &summary.problems {
+        writeln!(
+            out,
+            "  {} {} [{}]: {}",
+            problem.kind, problem.input, problem.code, problem.message
+        )?;
+    }
+    writeln!(out, "store: {}", db.display())?;
+    Ok(())
+}
+
+fn articles(db: &Path, args: &ArticlesArgs, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = open_store(db)?;
+    let query = ListQuery {
+        outlet: args.outlet.clone(),
+        language: args.language.clone(),
+        limit: args.limit,
+        offset: args.offset,
+        ..ListQuery::default()
+    };
+    let summaries = store.list_articles(&query)?;
+    if json {
+        for summary in &summaries {
+            json_line(out, summary)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<Vec<String>> = summaries
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.to_string(),
+                a.published.clone().unwrap_or_default(),
+                a.outlet.clone().unwrap_or_default(),
+                a.language.clone().unwrap_or_default(),
+                a.title.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(out, &["ID", "PUBLISHED", "OUTLET", "LANG", "TITLE"], &rows, 70)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn article(db: &Path, id: &str, out: &mut dyn Write) -> Result<ExitCode> {
+    let id: ArticleId = id.parse()?;
+    let store = open_store(db)?;
+    let Some(article) = store.get_article(id)? else {
+        bail!("no article {id} in {}", db.display());
+    };
+    serde_json::to_writer_pretty(&mut *out, &article)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(db: &Path, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let store = open_store(db)?;
+    let hits = store.search(query, limit)?;
+    if json {
+        for hit in &hits {
+            json_line(out, hit)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|h| {
+            vec![
+                h.id.to_string(),
+                h.title.clone().unwrap_or_default(),
+                h.snippet.clone(),
+            ]
+        })
+        .collect();
+    table(out, &["ID", "TITLE", "SNIPPET"], &rows, 60)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract_stream(args: &ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    const BATCH: usize = 256;
+    let runner = default_runner()?;
+    let options = args.read.read_options();
+    let mut failed = false;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut write_error = None;
+    let mut flush = |batch: Vec<_>, out: &mut dyn Write, failed: &mut bool| -> Result<()> {
+        for outcome in runner.process_batch(batch) {
+            *failed |= matches!(outcome, Outcome::Failed { .. });
+            json_line(out, &outcome)?;
+        }
+        Ok(())
+    };
+    for input in &args.read.inputs {
+        read_input(input, &options, &mut |event| {
+            if write_error.is_some() {
+                return;
+            }
+            let result = match event {
+                InputEvent::Document(raw) => {
+                    batch.push(raw);
+                    if batch.len() >= BATCH {
+                        flush(std::mem::take(&mut batch), out, &mut failed)
+                    } else {
+                        Ok(())
+                    }
+                }
+                InputEvent::Rejected { input, reason } => {
+                    json_line(out, &Outcome::Rejected { input, reason })
+                }
+                InputEvent::Failed(err) => {
+                    failed = true;
+                    json_line(
+                        out,
+                        &Outcome::Failed {
+                            input: err.input(),
+                            code: err.code().to_owned(),
+                            message: err.to_string(),
+                        },
+                    )
+                }
+            };
+            if let Err(err) = result {
+                write_error = Some(err);
+            }
+        });
+        if let Some(err) = write_error.take() {
+            return Err(err);
+        }
+    }
+    flush(batch, out, &mut failed)?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(serde::Serialize)]
+struct Prediction {
+    #[serde(rename = "articleBody")]
+    article_body: String,
+}
+
+fn eval_extraction(dir: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if let Some((key, _)) = name.split_once(".html") {
+            pages.push((key.to_owned(), path.clone()));
+        }
+    }
+    pages.sort();
+    let predictions: BTreeMap<String, Prediction> = pages
+        .par_iter()
+        .map(|(key, path)| {
+            let body = match read_page(path) {
+                Ok(bytes) => {
+                    let decoded = charset::decode(&bytes, None);
+                    extract::extract_html(&decoded.text, None).text
+                }
+                Err(err) => {
+                    eprintln!("{}: {err:#}", path.display());
+                    String::new()
+                }
+            };
+            (key.clone(), Prediction { article_body: body })
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &predictions)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_page(path: &Path) -> Result<Vec<u8>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if path.extension().is_some_and(|ext| ext == "gz") {
+        let mut decoded = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut decoded)
+            .with_context(|| format!("{}: bad gzip data", path.display()))?;
+        Ok(decoded)
+    } else {
+        Ok(bytes)
+    }
+}
