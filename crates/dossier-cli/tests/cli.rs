@@ -1,0 +1,120 @@
+//! End-to-end tests of the `dossier` binary on the bundled sample corpus and
+//! on broken inputs. One integration binary for the crate (link time).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dossier(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run dossier")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample")
+}
+
+fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn ingests_the_sample_corpus_and_queries_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let sample = sample();
+    let out = dossier(&db, &["--json", "ingest", sample.to_str().unwrap()]);
+    assert!(out.status.success(), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    let summary = &json_lines(&stdout(&out))[0];
+    let stored = summary["stored"].as_u64().unwrap();
+    assert!(stored >= 10, "stored only {stored}: {summary}");
+    assert!(summary["duplicates"].as_u64().unwrap() >= 1, "{summary}");
+
+    // Idempotent: a second run stores nothing new and changes nothing.
+    let again = dossier(&db, &["--json", "ingest", sample.to_str().unwrap()]);
+    let again = &json_lines(&stdout(&again))[0];
+    assert_eq!(again["stored"], 0, "{again}");
+    assert_eq!(again["unchanged"].as_u64(), Some(summary["stored"].as_u64().unwrap() + summary["duplicates"].as_u64().unwrap()), "{again}");
+
+    let list = dossier(&db, &["--json", "articles", "--limit", "100"]);
+    let articles = json_lines(&stdout(&list));
+    assert_eq!(articles.len() as u64, stored);
+    let languages: Vec<&str> = articles.iter().filter_map(|a| a["language"].as_str()).collect();
+    assert!(languages.contains(&"ru"), "the windows-1251 page must come out as Russian: {languages:?}");
+
+    let hits = dossier(&db, &["--json", "search", "Crocus"]);
+    assert!(!json_lines(&stdout(&hits)).is_empty());
+    let hits_ru = dossier(&db, &["--json", "search", "Крокус"]);
+    assert!(!json_lines(&stdout(&hits_ru)).is_empty(), "Cyrillic search");
+
+    let id = articles[0]["id"].as_str().unwrap();
+    let one = dossier(&db, &["article", id]);
+    assert!(one.status.success());
+    let article: serde_json::Value = serde_json::from_str(&stdout(&one)).unwrap();
+    assert_eq!(article["id"], id);
+    assert!(article["span_map"].is_object());
+
+    let table = dossier(&db, &["articles"]);
+    assert!(stdout(&table).starts_with("ID"));
+}
+
+#[test]
+fn seed_report_loses_its_comment_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = sample().join("seeds/000_2dcf336276eb37ea.txt");
+    let out = dossier(&dir.path().join("x.db"), &["extract", seed.to_str().unwrap()]);
+    assert!(out.status.success());
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 1);
+    let article = &lines[0];
+    assert_eq!(article["outcome"], "kept");
+    let text = article["text"].as_str().unwrap();
+    assert!(text.contains("IS-K"));
+    assert!(!text.contains("Please enter your comment"), "{text}");
+    assert!(!text.contains("Google Transliteration"), "{text}");
+    assert!(article["source"]["input"].as_str().unwrap().ends_with("000_2dcf336276eb37ea.txt"));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("good.txt"),
+        "Gunmen opened fire at Crocus City Hall near Moscow on Friday, officials said, and set the building on fire.",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("empty.html"), "").unwrap();
+    std::fs::write(inputs.join("junk.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0, 0, 7]).unwrap();
+    // a gzip stream cut in half
+    let gz = {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all("Attackers stormed the hall; the toll rose through the night. ".repeat(200).as_bytes()).unwrap();
+        enc.finish().unwrap()
+    };
+    std::fs::write(inputs.join("cut.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    let db = dir.path().join("bad.db");
+    let out = dossier(&db, &["--json", "ingest", inputs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "a failed input makes the exit status 1");
+    let summary = &json_lines(&stdout(&out))[0];
+    assert_eq!(summary["stored"], 1, "{summary}");
+    let problems = summary["problems"].as_array().unwrap();
+    for name in ["empty.html", "junk.bin", "cut.txt.gz"] {
+        assert!(
+            problems.iter().any(|p| p["input"].as_str().unwrap().contains(name)),
+            "{name} not reported: {summary}"
+        );
+    }
+}
+
