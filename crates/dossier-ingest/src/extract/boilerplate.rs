@@ -204,8 +204,6 @@ pub(crate) const CLASS_TOKENS: &[&str] = &[
     "skip",
     "login",
     "signup",
-    "teaser",
-    "teasers",
     "date",
     "dateline",
     "timestamp",
@@ -264,7 +262,6 @@ pub(crate) const CLASS_SUBSTRINGS: &[&str] = &[
     "widget",
     "cookiebar",
     "gdpr",
-    "teaser",
 ];
 
 /// Class/id tokens that mark an element as likely main content.

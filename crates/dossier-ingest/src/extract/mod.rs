@@ -122,10 +122,11 @@ fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
     if len < 60 || b.link_bytes * 3 > len || is_heading(b.tag) {
         return 0;
     }
-    let boiler = b.elem != NONE && parsed.elems[b.elem as usize].boiler_anc != NONE;
-    if boiler || is_boilerplate_line(&b.text) {
+    if is_boilerplate_line(&b.text) {
         return 0;
     }
+    let boiler = b.elem != NONE && parsed.elems[b.elem as usize].boiler_anc != NONE;
+    let len = if boiler { len / 5 } else { len };
     let punct = b
         .text
         .bytes()
@@ -134,7 +135,7 @@ fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
     if punct == 0 {
         return len / 4;
     }
-    len - b.link_bytes
+    len.saturating_sub(b.link_bytes)
 }
 
 /// Picks the main-content element (or [`NONE`] for the whole page).
@@ -364,4 +365,39 @@ pub fn clean_plain_text(text: &str) -> Extraction {
         metadata,
         diagnostics: Vec::new(),
     }
+}
+
+/// Debug dump of blocks (development aid).
+#[doc(hidden)]
+#[must_use]
+pub fn debug_blocks(html: &str) -> String {
+    use std::fmt::Write;
+    let parsed = parse::parse(html);
+    let (region, total) = choose_region(&parsed);
+    let mut out = format!("region={region} total={total}\n");
+    for b in &parsed.blocks {
+        let e = if b.elem == NONE {
+            None
+        } else {
+            Some(&parsed.elems[b.elem as usize])
+        };
+        let _ = writeln!(
+            out,
+            "elem={} tag={} boiler_anc={:?} w={} link={} | {}",
+            b.elem,
+            b.tag,
+            e.map(|e| e.boiler_anc),
+            prose_weight(b, &parsed),
+            b.link_bytes,
+            b.text.chars().take(80).collect::<String>()
+        );
+    }
+    for (i, e) in parsed.elems.iter().enumerate().take(60) {
+        let _ = writeln!(
+            out,
+            "#{i} {} parent={} end={} flags={}",
+            e.tag, e.parent, e.end, e.flags
+        );
+    }
+    out
 }

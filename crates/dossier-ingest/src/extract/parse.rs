@@ -303,11 +303,8 @@ fn boiler_tag(tag: &str) -> bool {
 
 fn has_token(value: &str, list: &[&str]) -> bool {
     value
-        .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-        .any(|tok| !tok.is_empty() && list.contains(&tok))
-        || value
-            .split_ascii_whitespace()
-            .any(|tok| list.contains(&tok))
+        .split_ascii_whitespace()
+        .any(|tok| list.contains(&tok))
 }
 
 /// Boilerplate and content signals of a class/id/role string (lower-cased).
@@ -575,8 +572,11 @@ impl<'h> Parser<'h> {
                 sig.push(' ');
             }
         }
-        if !sig.is_empty() {
+        if !sig.is_empty() && !matches!(tag, "html" | "body" | "main" | "article") {
             flags |= class_flags(&sig);
+            if flags & F_CONTENT != 0 {
+                flags &= !F_BOILER;
+            }
             if sig.contains("articlebody") || sig.contains("main ") || sig.contains("main-content")
             {
                 flags |= F_CONTENT;
