@@ -1,0 +1,217 @@
+//! Main-text extraction on small, real-looking news pages.
+
+use dossier_ingest::extract::{Extraction, clean_plain_text, extract_html};
+use dossier_model::ByteSpan;
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+fn assert_has(page: &Extraction, must: &[&str], must_not: &[&str]) {
+    for m in must {
+        assert!(page.text.contains(m), "missing {m:?} in {:?}", page.text);
+    }
+    for m in must_not {
+        assert!(!page.text.contains(m), "leaked {m:?} in {:?}", page.text);
+    }
+}
+
+/// Every paragraph maps to a valid source span that holds its words.
+fn assert_spans(page: &Extraction, source: &str) {
+    for p in &page.paragraphs {
+        let para = page
+            .text
+            .get(p.range())
+            .expect("paragraph span on char boundaries");
+        let src_span: ByteSpan = page.span_map.to_source(*p);
+        let src = source
+            .get(src_span.range())
+            .expect("source span on char boundaries");
+        for word in para
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3)
+        {
+            assert!(src.contains(word), "{word:?} not in mapped source {src:?}");
+        }
+    }
+}
+
+#[test]
+fn wordpress_page() {
+    let html = fixture("html/wordpress_news.html");
+    let page = extract_html(&html, None);
+    assert_has(
+        &page,
+        &[
+            "Gunmen opened fire at the Crocus City Hall",
+            "set fire to the building & fled",
+            "Investigators said four suspects",
+        ],
+        &[
+            "Home",
+            "We use cookies",
+            "Share on Facebook",
+            "Earlier attack in Dagestan",
+            "Please enter your comment!",
+            "Leave a Reply",
+            "Sign up for our newsletter",
+            "All rights reserved",
+            "not text",
+            "color: red",
+        ],
+    );
+    assert!(
+        !page.text.starts_with("Gunmen attack concert hall"),
+        "duplicated headline"
+    );
+    let m = &page.metadata;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Gunmen attack concert hall near Moscow")
+    );
+    assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+    assert_eq!(m.site_name.as_deref(), Some("Example News"));
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://news.example.com/2024/03/22/attack/")
+    );
+    assert_eq!(m.url, None, "og:url equal to canonical is not repeated");
+    assert_eq!(m.language.as_deref(), Some("en"));
+    assert!(m.published.is_some());
+    assert_spans(&page, &html);
+}
+
+#[test]
+fn german_page_with_json_ld() {
+    let html = fixture("html/german_news.html");
+    let page = extract_html(&html, None);
+    assert_has(
+        &page,
+        &[
+            "Unbekannte haben in der Nacht",
+            "Nach Angaben der Polizei",
+            "Der Staatsschutz",
+        ],
+        &[
+            "Startseite",
+            "Impressum",
+            "Teilen",
+            "Kommentare",
+            "Schreibe einen Kommentar",
+            "Alle Rechte",
+            "Lesen Sie auch",
+        ],
+    );
+    let m = &page.metadata;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Anschlag auf Polizeiwache in Köln")
+    );
+    assert_eq!(m.byline.as_deref(), Some("Max Mustermann"));
+    assert_eq!(m.site_name.as_deref(), Some("Stadtanzeiger"));
+    assert_eq!(m.language.as_deref(), Some("de"));
+    assert!(m.published.is_some());
+    assert_spans(&page, &html);
+}
+
+#[test]
+fn entities_map_to_their_source() {
+    let html = "<article><p>Gunmen &amp; police exchanged fire near the station&nbsp;on Friday, officials said in a statement to reporters.</p></article>";
+    let page = extract_html(html, None);
+    assert!(page.text.contains("Gunmen & police"), "{:?}", page.text);
+    assert!(page.text.contains("station on Friday"));
+    let amp = page.text.find('&').expect("amp");
+    let src = page.span_map.to_source(ByteSpan::from_range(amp..amp + 1));
+    assert_eq!(&html[src.range()], "&amp;");
+    assert_spans(&page, html);
+}
+
+#[test]
+fn seed_text_is_cleaned() {
+    let text = fixture("text/seed_000.txt");
+    let page = clean_plain_text(&text);
+    assert_eq!(
+        page.metadata.title.as_deref(),
+        Some(
+            "IS-K: Unveiling the Identity of the Islamic State Jihadists Linked to the Moscow Attack"
+        )
+    );
+    assert!(!page.text.contains("Please enter your comment!"));
+    assert!(!page.text.contains("Please enter your name here"));
+    assert!(!page.text.contains("Enable Google Transliteration"));
+    assert!(!page.text.contains("Unveiling IS-K: Insights"));
+    assert!(
+        page.text
+            .starts_with("Despite attempts by President Vladimir Putin")
+    );
+    assert!(
+        page.text
+            .trim_end()
+            .ends_with("combat terrorism effectively.")
+    );
+    assert_eq!(page.metadata.language.as_deref(), Some("en"));
+    assert_spans(&page, &text);
+}
+
+#[test]
+fn pathological_inputs_do_not_panic() {
+    let deep = "<div>".repeat(100_000)
+        + "deep text here, long enough to count as a paragraph of prose."
+        + &"</div>".repeat(100_000);
+    let page = extract_html(&deep, None);
+    assert!(page.text.contains("deep text here"));
+    let unclosed =
+        "<p>Unclosed <b>bold <i>italic <a href='x'>link <div class=".to_owned() + &"x".repeat(1000);
+    let _ = extract_html(&unclosed, None);
+    let garbage: String = (0..200_000u32)
+        .map(|i| char::from_u32((i * 7919) % 0x2FFF + 1).unwrap_or('x'))
+        .collect();
+    let _ = extract_html(&garbage, None);
+    let big = "<html><body>".to_owned()
+        + &"<p>Some paragraph text with words, commas and a full stop.</p>\n".repeat(300_000)
+        + "</body></html>";
+    assert!(big.len() > 18_000_000);
+    let page = extract_html(&big, None);
+    assert!(page.paragraphs.len() > 1000);
+    for s in [
+        "<",
+        "&",
+        "&#",
+        "&#x110000;",
+        "<!--",
+        "<script>",
+        "</",
+        "<a",
+        "<p \"'>",
+        "&amp",
+        "\u{a0}",
+    ] {
+        let _ = extract_html(s, None);
+        let _ = clean_plain_text(s);
+    }
+}
+
+proptest! {
+    #[test]
+    fn random_input_never_panics(s in "(<[a-z/!]{0,3}|[ a-z&;#<>\"'=\u{a0}ä\n]|&amp;|<p>|</p>|<div class=\"x\">|</div>|<script>|<!--|-->){0,200}") {
+        for page in [extract_html(&s, None), clean_plain_text(&s)] {
+            for p in &page.paragraphs {
+                prop_assert!(page.text.get(p.range()).is_some());
+                let src = page.span_map.to_source(*p);
+                prop_assert!(s.get(src.range()).is_some(), "bad source span {src:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(s in any::<String>()) {
+        let page = extract_html(&s, None);
+        for p in &page.paragraphs {
+            prop_assert!(page.text.get(p.range()).is_some());
+            prop_assert!(s.get(page.span_map.to_source(*p).range()).is_some());
+        }
+        let _ = clean_plain_text(&s);
+    }
+}
