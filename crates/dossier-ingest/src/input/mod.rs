@@ -187,11 +187,26 @@ pub(crate) fn read_error(input: &str, compressed: bool, err: io::Error) -> Error
     }
 }
 
-/// Reads up to `limit` bytes; stops early at end of input.
-fn read_head(reader: &mut dyn BufRead, limit: usize) -> io::Result<Vec<u8>> {
+/// Reads up to `limit` bytes; stops early at end of input. A read error is
+/// returned beside what was read before it, so a truncated `.gz` keeps its
+/// first bytes.
+fn read_head(reader: &mut dyn BufRead, limit: usize) -> (Vec<u8>, Option<io::Error>) {
     let mut head = Vec::with_capacity(limit.min(HEAD_BYTES));
-    reader.take(limit as u64).read_to_end(&mut head)?;
-    Ok(head)
+    let error = reader.take(limit as u64).read_to_end(&mut head).err();
+    (head, error)
+}
+
+/// A reader that fails with a stored error: replays a read error at the
+/// position it happened, after the sniffed head.
+struct Fails(Option<io::Error>);
+
+impl Read for Fails {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(self
+            .0
+            .take()
+            .unwrap_or_else(|| io::Error::other("read failed earlier")))
+    }
 }
 
 /// Reads one input's bytes: sniffs, decompresses, dispatches. `name` is what
@@ -205,9 +220,11 @@ fn read_stream(
     depth: usize,
     ctx: &mut Ctx<'_>,
 ) {
-    let head = match read_head(&mut reader, HEAD_BYTES) {
-        Ok(head) => head,
-        Err(err) => return ctx.fail(read_error(name, compressed, err)),
+    let (head, error) = read_head(&mut reader, HEAD_BYTES);
+    let rest: Box<dyn Read + '_> = match error {
+        Some(err) if head.is_empty() => return ctx.fail(read_error(name, compressed, err)),
+        Some(err) => Box::new(Fails(Some(err))),
+        None => Box::new(reader),
     };
     if head.is_empty() {
         return ctx.reject(name, None, RejectReason::NoText);
@@ -222,7 +239,7 @@ fn read_stream(
         Some(kind) if !detect::is_gzip(&head) || kind == Kind::Gzip => kind,
         _ => detect::sniff(&head),
     };
-    let reader: Box<dyn BufRead + '_> = Box::new(BufReader::new(Cursor::new(head.clone()).chain(reader)));
+    let reader: Box<dyn BufRead + '_> = Box::new(BufReader::new(Cursor::new(head.clone()).chain(rest)));
     match kind {
         Kind::Gzip => {
             if compressed || depth > MAX_DEPTH {
