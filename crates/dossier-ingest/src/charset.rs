@@ -103,10 +103,20 @@ pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     // Cyrillic UTF-16 has 0x04 rather than NUL in the high byte; count it too.
     let even_hi = sample.iter().step_by(2).filter(|&&b| b <= 0x04).count();
-    let odd_hi = sample.iter().skip(1).step_by(2).filter(|&&b| b <= 0x04).count();
+    let odd_hi = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b <= 0x04)
+        .count();
     let other_clean = |nul_side_hi: usize, other_nul: usize| {
         nul_side_hi * 10 >= pairs * 9 && other_nul * 20 <= pairs
     };
@@ -267,7 +277,8 @@ mod tests {
 
     #[test]
     fn meta_http_equiv_is_found() {
-        let page = b"<html><head><META http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\">";
+        let page =
+            b"<html><head><META http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\">";
         assert_eq!(meta_charset(page), Some("KOI8-R"));
         assert_eq!(meta_charset(b"<meta charset='utf-8'>"), Some("UTF-8"));
     }

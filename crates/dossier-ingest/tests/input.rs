@@ -12,7 +12,9 @@ use dossier_ingest::{Body, Error, ErrorCode, RawDocument, charset};
 use dossier_model::{RejectReason, SourceFormat};
 
 fn fixtures(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
 }
 
 fn read_all(input: &str, options: &ReadOptions) -> Vec<InputEvent> {
@@ -27,7 +29,9 @@ fn label(event: &InputEvent) -> String {
     let short = |s: &str| s.rsplit('/').next().unwrap_or(s).to_owned();
     match event {
         InputEvent::Document(raw) => format!("doc {}", short(&raw.source.to_string())),
-        InputEvent::Rejected { input, reason } => format!("rejected {}: {}", short(input), reason.key()),
+        InputEvent::Rejected { input, reason } => {
+            format!("rejected {}: {}", short(input), reason.key())
+        }
         InputEvent::Failed(err) => format!("failed {} {}", err.code(), short(&err.input())),
     }
 }
@@ -89,11 +93,22 @@ fn directory_is_read_recursively_in_name_order() {
 
 #[test]
 fn russian_pages_decode_whatever_the_label() {
-    let events = read_all(fixtures("inputs").to_str().unwrap(), &ReadOptions::default());
-    for file in ["cp1251.html", "koi8r.html", "mislabelled.html", "utf16le.html"] {
+    let events = read_all(
+        fixtures("inputs").to_str().unwrap(),
+        &ReadOptions::default(),
+    );
+    for file in [
+        "cp1251.html",
+        "koi8r.html",
+        "mislabelled.html",
+        "utf16le.html",
+    ] {
         let raw = doc(&events, file, None);
         let body = text(raw);
-        assert!(body.contains("Вооружённые люди открыли огонь"), "{file}: {body}");
+        assert!(
+            body.contains("Вооружённые люди открыли огонь"),
+            "{file}: {body}"
+        );
         assert!(body.contains("Красногорске"), "{file}");
         assert!(!body.contains('\u{FFFD}'), "{file}");
         assert_eq!(raw.source.format, SourceFormat::Html);
@@ -102,7 +117,10 @@ fn russian_pages_decode_whatever_the_label() {
     assert!(doc(&events, "koi8r.html", None).diagnostics.is_empty());
     let mislabelled = doc(&events, "mislabelled.html", None);
     assert!(
-        mislabelled.diagnostics.iter().any(|d| d.code == "D110" && d.message.contains("UTF-8")),
+        mislabelled
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "D110" && d.message.contains("UTF-8")),
         "{:?}",
         mislabelled.diagnostics
     );
@@ -110,7 +128,10 @@ fn russian_pages_decode_whatever_the_label() {
 
 #[test]
 fn jsonl_gz_text_and_warc_carry_their_metadata() {
-    let events = read_all(fixtures("inputs").to_str().unwrap(), &ReadOptions::default());
+    let events = read_all(
+        fixtures("inputs").to_str().unwrap(),
+        &ReadOptions::default(),
+    );
     let line1 = doc(&events, "records.jsonl", Some("line 1"));
     assert_eq!(line1.title.as_deref(), Some("Crocus attack"));
     assert_eq!(line1.published.as_deref(), Some("2024-03-22"));
@@ -126,10 +147,16 @@ fn jsonl_gz_text_and_warc_carry_their_metadata() {
 
     let gz = doc(&events, "page.html.gz", None);
     assert!(matches!(&gz.body, Body::Html(h) if h.contains("Gunmen opened fire")));
-    assert!(matches!(doc(&events, "notes.txt", None).body, Body::Text(_)));
+    assert!(matches!(
+        doc(&events, "notes.txt", None).body,
+        Body::Text(_)
+    ));
 
     let r2 = doc(&events, "crawl.warc", Some("record 2"));
-    assert_eq!(r2.url.as_deref(), Some("https://news.example.ru/2024/03/23/crocus"));
+    assert_eq!(
+        r2.url.as_deref(),
+        Some("https://news.example.ru/2024/03/23/crocus")
+    );
     assert_eq!(r2.fetched.as_deref(), Some("2024-03-23T09:00:00Z"));
     assert_eq!(r2.source.format, SourceFormat::Warc);
     assert!(text(r2).contains("Вооружённые"), "{}", text(r2));
@@ -140,15 +167,30 @@ fn jsonl_gz_text_and_warc_carry_their_metadata() {
 
 #[test]
 fn feeds_yield_one_document_per_item() {
-    let events = read_all(fixtures("inputs").to_str().unwrap(), &ReadOptions::default());
+    let events = read_all(
+        fixtures("inputs").to_str().unwrap(),
+        &ReadOptions::default(),
+    );
     let item1 = doc(&events, "feed.rss", Some("item 1"));
     assert_eq!(item1.title.as_deref(), Some("Теракт в Крокус Сити Холле"));
-    assert_eq!(item1.url.as_deref(), Some("https://news.example.ru/2024/03/22/crocus"));
-    assert!(item1.published.as_deref().unwrap().starts_with("2024-03-22T17:30:00"));
+    assert_eq!(
+        item1.url.as_deref(),
+        Some("https://news.example.ru/2024/03/22/crocus")
+    );
+    assert!(
+        item1
+            .published
+            .as_deref()
+            .unwrap()
+            .starts_with("2024-03-22T17:30:00")
+    );
     assert!(text(item1).contains("Красногорске"));
     assert_eq!(item1.source.format, SourceFormat::Feed);
     let atom = doc(&events, "feed.atom", Some("item 1"));
-    assert_eq!(atom.url.as_deref(), Some("https://news.example.com/2024/03/23/crocus"));
+    assert_eq!(
+        atom.url.as_deref(),
+        Some("https://news.example.com/2024/03/23/crocus")
+    );
     assert!(text(atom).contains("Gunmen opened fire"));
 }
 
@@ -183,7 +225,9 @@ fn each_bad_input_fails_once_and_good_ones_still_come_out() {
 fn missing_path_fails_naming_it() {
     let events = read_all("/nonexistent/dossier/x.html", &ReadOptions::default());
     assert_eq!(events.len(), 1);
-    assert!(matches!(&events[0], InputEvent::Failed(err) if err.input() == "/nonexistent/dossier/x.html"));
+    assert!(
+        matches!(&events[0], InputEvent::Failed(err) if err.input() == "/nonexistent/dossier/x.html")
+    );
 }
 
 #[test]
@@ -226,7 +270,9 @@ fn oversized_pages_are_rejected_plain_and_compressed() {
 
 #[test]
 fn decode_prefers_bom_then_header_then_meta() {
-    let cp1251 = encoding_rs::WINDOWS_1251.encode("Теракт в Крокус Сити Холле").0;
+    let cp1251 = encoding_rs::WINDOWS_1251
+        .encode("Теракт в Крокус Сити Холле")
+        .0;
     let decoded = charset::decode(&cp1251, Some("text/html; charset=windows-1251"));
     assert_eq!(decoded.text, "Теракт в Крокус Сити Холле");
     assert_eq!(decoded.encoding, "windows-1251");
@@ -246,7 +292,10 @@ fn decode_prefers_bom_then_header_then_meta() {
     sjis.extend(b"Crocus City Hall, constructed for tests. ".repeat(5));
     sjis.push(0x82);
     let decoded = charset::decode(&sjis, None);
-    assert!(decoded.diagnostics.iter().any(|d| d.code == "D111"), "{decoded:?}");
+    assert!(
+        decoded.diagnostics.iter().any(|d| d.code == "D111"),
+        "{decoded:?}"
+    );
 }
 
 // ---- HTTP, against a loopback server ----
@@ -271,7 +320,11 @@ fn respond(mut stream: TcpStream) {
             user_agent = line[11..].trim().to_owned();
         }
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_owned();
     let reply = |stream: &mut TcpStream, status: &str, headers: &str, body: &[u8]| {
         let head = format!(
             "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
@@ -288,7 +341,12 @@ fn respond(mut stream: TcpStream) {
                 ))
                 .0
                 .into_owned();
-            reply(&mut stream, "200 OK", "Content-Type: text/html; charset=windows-1251\r\n", &body);
+            reply(
+                &mut stream,
+                "200 OK",
+                "Content-Type: text/html; charset=windows-1251\r\n",
+                &body,
+            );
         }
         "/moved" => reply(&mut stream, "301 Moved", "Location: /page\r\n", b""),
         p if p.starts_with("/loop") => {
@@ -298,15 +356,32 @@ fn respond(mut stream: TcpStream) {
         }
         "/slow" => {
             std::thread::sleep(Duration::from_millis(1500));
-            reply(&mut stream, "200 OK", "Content-Type: text/html\r\n", b"<p>late</p>");
+            reply(
+                &mut stream,
+                "200 OK",
+                "Content-Type: text/html\r\n",
+                b"<p>late</p>",
+            );
         }
         "/big" => {
             // No Content-Length: the cap must hold while streaming.
-            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n");
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n",
+            );
             let _ = stream.write_all(&vec![b'a'; 64 * 1024]);
         }
-        "/feed" => reply(&mut stream, "200 OK", "Content-Type: application/rss+xml\r\n", RSS.as_bytes()),
-        _ => reply(&mut stream, "404 Not Found", "Content-Type: text/plain\r\n", b"not here"),
+        "/feed" => reply(
+            &mut stream,
+            "200 OK",
+            "Content-Type: application/rss+xml\r\n",
+            RSS.as_bytes(),
+        ),
+        _ => reply(
+            &mut stream,
+            "404 Not Found",
+            "Content-Type: text/plain\r\n",
+            b"not here",
+        ),
     }
 }
 
@@ -337,14 +412,18 @@ fn http_fetches_decode_and_fail_cleanly() {
     let options = http_options();
 
     let events = read_all(&format!("{base}/page"), &options);
-    let [InputEvent::Document(raw)] = events.as_slice() else { panic!("{events:?}") };
+    let [InputEvent::Document(raw)] = events.as_slice() else {
+        panic!("{events:?}")
+    };
     assert!(text(raw).contains("Вооружённые люди"), "{}", text(raw));
     assert!(text(raw).contains("UA=dossier/0.1"));
     assert_eq!(raw.source.format, SourceFormat::Http);
     assert!(raw.fetched.as_deref().is_some_and(|f| f.starts_with("20")));
 
     let events = read_all(&format!("{base}/moved"), &options);
-    let [InputEvent::Document(raw)] = events.as_slice() else { panic!("{events:?}") };
+    let [InputEvent::Document(raw)] = events.as_slice() else {
+        panic!("{events:?}")
+    };
     assert_eq!(raw.url.as_deref(), Some(format!("{base}/page").as_str()));
     assert_eq!(raw.source.input, format!("{base}/moved"));
 
@@ -368,7 +447,9 @@ fn http_fetches_decode_and_fail_cleanly() {
 fn http_feed_items_are_not_followed_by_default() {
     let base = serve(4);
     let events = read_all(&format!("{base}/feed"), &http_options());
-    let [InputEvent::Document(raw)] = events.as_slice() else { panic!("{events:?}") };
+    let [InputEvent::Document(raw)] = events.as_slice() else {
+        panic!("{events:?}")
+    };
     assert_eq!(raw.source.format, SourceFormat::Feed);
     assert_eq!(raw.source.locator.as_deref(), Some("item 1"));
     assert_eq!(raw.url.as_deref(), Some("http://127.0.0.1:1/never-fetched"));
@@ -380,7 +461,9 @@ fn http_feed_items_are_not_followed_by_default() {
         ..http_options()
     };
     let events = read_all(&format!("{base}/feed"), &options);
-    let [InputEvent::Failed(err)] = events.as_slice() else { panic!("{events:?}") };
+    let [InputEvent::Failed(err)] = events.as_slice() else {
+        panic!("{events:?}")
+    };
     assert_eq!(err.input(), "http://127.0.0.1:1/never-fetched");
     assert!(err.to_string().contains("item 1"));
 }

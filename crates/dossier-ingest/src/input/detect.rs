@@ -83,7 +83,8 @@ pub(crate) fn binary_reason(head: &[u8]) -> Option<RejectReason> {
             detected: what.to_owned(),
         });
     }
-    if encoding_rs::Encoding::for_bom(head).is_some() || charset::utf16_without_bom(head).is_some() {
+    if encoding_rs::Encoding::for_bom(head).is_some() || charset::utf16_without_bom(head).is_some()
+    {
         return None;
     }
     let sample = &head[..head.len().min(8192)];
@@ -131,19 +132,28 @@ pub(crate) fn looks_like_feed(head: &[u8]) -> bool {
     // Skip the XML declaration, processing instructions, comments, doctype.
     loop {
         if rest.starts_with("<?") {
-            let Some(end) = rest.find("?>") else { return false };
+            let Some(end) = rest.find("?>") else {
+                return false;
+            };
             rest = rest[end + 2..].trim_start();
         } else if rest.starts_with("<!--") {
-            let Some(end) = rest.find("-->") else { return false };
+            let Some(end) = rest.find("-->") else {
+                return false;
+            };
             rest = rest[end + 3..].trim_start();
         } else if rest.starts_with("<!") {
-            let Some(end) = rest.find('>') else { return false };
+            let Some(end) = rest.find('>') else {
+                return false;
+            };
             rest = rest[end + 1..].trim_start();
         } else {
             break;
         }
     }
-    let lower = rest.get(..rest.len().min(16)).unwrap_or("").to_ascii_lowercase();
+    let lower = rest
+        .get(..rest.len().min(16))
+        .unwrap_or("")
+        .to_ascii_lowercase();
     ["<rss", "<feed", "<rdf:rdf"]
         .iter()
         .any(|tag| lower.starts_with(tag))

@@ -36,7 +36,10 @@ pub(crate) fn read(input: &str, bytes: &[u8], meta: &Meta, ctx: &mut Ctx<'_>) {
             Body::Html(body),
         );
         raw.title = entry.title.map(|title| title.content);
-        raw.published = entry.published.or(entry.updated).map(|date| date.to_rfc3339());
+        raw.published = entry
+            .published
+            .or(entry.updated)
+            .map(|date| date.to_rfc3339());
         raw.url = link.or_else(|| meta.url.clone());
         raw.fetched.clone_from(&meta.fetched);
         let follow = raw.url.clone().filter(|_| ctx.options.follow_feed_links);

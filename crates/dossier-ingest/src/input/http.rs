@@ -62,7 +62,10 @@ pub(crate) fn fetch_page(url: &str, ctx: &mut Ctx<'_>) -> Result<Page, Error> {
                 url,
                 format!(
                     "not a page: {}",
-                    fetched.content_type.as_deref().unwrap_or("unknown content type")
+                    fetched
+                        .content_type
+                        .as_deref()
+                        .unwrap_or("unknown content type")
                 ),
             ));
         }
@@ -86,9 +89,15 @@ fn fetch_error(url: &str, message: impl Into<String>) -> Error {
 /// `None`: not something Dossier reads.
 fn kind_of(content_type: Option<&str>, bytes: &[u8]) -> Option<Kind> {
     let Some(ct) = content_type else {
-        return Some(detect::sniff(bytes)).filter(|kind| matches!(kind, Kind::Html | Kind::Text | Kind::Feed));
+        return Some(detect::sniff(bytes))
+            .filter(|kind| matches!(kind, Kind::Html | Kind::Text | Kind::Feed));
     };
-    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let mime = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     Some(match mime.as_str() {
         m if m.contains("rss") || m.contains("atom") => Kind::Feed,
         m if m.contains("html") => Kind::Html,
@@ -130,13 +139,19 @@ fn agent(ctx: &mut Ctx<'_>) -> ureq::Agent {
 pub(crate) fn fetch(url: &str, ctx: &mut Ctx<'_>) -> Result<Fetched, Error> {
     let limit = ctx.options.max_document_bytes;
     let agent = agent(ctx);
-    let mut response = agent.get(url).call().map_err(|err| fetch_error(url, describe(&err, limit)))?;
+    let mut response = agent
+        .get(url)
+        .call()
+        .map_err(|err| fetch_error(url, describe(&err, limit)))?;
     let status = response.status();
     if status.as_u16() >= 400 {
         return Err(fetch_error(url, format!("HTTP {status}")));
     }
     if status.is_redirection() {
-        return Err(fetch_error(url, format!("HTTP {status}: redirect not followed")));
+        return Err(fetch_error(
+            url,
+            format!("HTTP {status}: redirect not followed"),
+        ));
     }
     let final_url = response.get_uri().to_string();
     let content_type = response
@@ -151,7 +166,10 @@ pub(crate) fn fetch(url: &str, ctx: &mut Ctx<'_>) -> Result<Fetched, Error> {
         .and_then(|value| value.trim().parse::<u64>().ok())
         .filter(|&length| length > limit)
     {
-        return Err(fetch_error(url, format!("body of {length} bytes exceeds the {limit}-byte cap")));
+        return Err(fetch_error(
+            url,
+            format!("body of {length} bytes exceeds the {limit}-byte cap"),
+        ));
     }
     let mut bytes = Vec::new();
     response
@@ -161,7 +179,10 @@ pub(crate) fn fetch(url: &str, ctx: &mut Ctx<'_>) -> Result<Fetched, Error> {
         .read_to_end(&mut bytes)
         .map_err(|err| fetch_error(url, format!("reading body: {err}")))?;
     if bytes.len() as u64 > limit {
-        return Err(fetch_error(url, format!("body exceeds the {limit}-byte cap")));
+        return Err(fetch_error(
+            url,
+            format!("body exceeds the {limit}-byte cap"),
+        ));
     }
     Ok(Fetched {
         final_url,

@@ -22,14 +22,21 @@ struct Record {
     html: Option<String>,
 }
 
-pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: bool, ctx: &mut Ctx<'_>) {
+pub(crate) fn read(
+    input: &str,
+    mut reader: Box<dyn BufRead + '_>,
+    compressed: bool,
+    ctx: &mut Ctx<'_>,
+) {
     let limit = ctx.options.max_document_bytes;
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     loop {
         buf.clear();
         line_no += 1;
-        let read = (&mut reader).take(limit.saturating_add(1)).read_until(b'\n', &mut buf);
+        let read = (&mut reader)
+            .take(limit.saturating_add(1))
+            .read_until(b'\n', &mut buf);
         match read {
             Ok(0) => return,
             Ok(_) => {}
@@ -39,7 +46,11 @@ pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: b
             }
         }
         if buf.len() as u64 > limit && buf.last() != Some(&b'\n') {
-            ctx.reject(input, Some(&format!("line {line_no}")), ctx.too_large(buf.len() as u64));
+            ctx.reject(
+                input,
+                Some(&format!("line {line_no}")),
+                ctx.too_large(buf.len() as u64),
+            );
             if let Err(err) = skip_line(&mut reader) {
                 return ctx.fail(read_error(input, compressed, err));
             }

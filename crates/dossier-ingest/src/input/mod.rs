@@ -144,10 +144,11 @@ fn read_path(name: &str, path: &Path, depth: usize, ctx: &mut Ctx<'_>) {
                 io::Error::other(format!("directories nested deeper than {MAX_DEPTH}")),
             ));
         }
-        let entries = match std::fs::read_dir(path).and_then(|dir| dir.collect::<Result<Vec<_>, _>>()) {
-            Ok(entries) => entries,
-            Err(err) => return ctx.fail(Error::io(name, err)),
-        };
+        let entries =
+            match std::fs::read_dir(path).and_then(|dir| dir.collect::<Result<Vec<_>, _>>()) {
+                Ok(entries) => entries,
+                Err(err) => return ctx.fail(Error::io(name, err)),
+            };
         let mut names: Vec<_> = entries
             .into_iter()
             .map(|entry| entry.file_name())
@@ -169,7 +170,14 @@ fn read_path(name: &str, path: &Path, depth: usize, ctx: &mut Ctx<'_>) {
         return ctx.reject(name, None, ctx.too_large(meta.len()));
     }
     match File::open(path) {
-        Ok(file) => read_stream(name, name, Box::new(BufReader::new(file)), false, depth, ctx),
+        Ok(file) => read_stream(
+            name,
+            name,
+            Box::new(BufReader::new(file)),
+            false,
+            depth,
+            ctx,
+        ),
         Err(err) => ctx.fail(Error::io(name, err)),
     }
 }
@@ -239,7 +247,8 @@ fn read_stream(
         Some(kind) if !detect::is_gzip(&head) || kind == Kind::Gzip => kind,
         _ => detect::sniff(&head),
     };
-    let reader: Box<dyn BufRead + '_> = Box::new(BufReader::new(Cursor::new(head.clone()).chain(rest)));
+    let reader: Box<dyn BufRead + '_> =
+        Box::new(BufReader::new(Cursor::new(head.clone()).chain(rest)));
     match kind {
         Kind::Gzip => {
             if compressed || depth > MAX_DEPTH {

@@ -21,7 +21,12 @@ use crate::Error;
 /// Longest header section accepted, WARC or HTTP.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
 
-pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: bool, ctx: &mut Ctx<'_>) {
+pub(crate) fn read(
+    input: &str,
+    mut reader: Box<dyn BufRead + '_>,
+    compressed: bool,
+    ctx: &mut Ctx<'_>,
+) {
     let mut record = 0usize;
     loop {
         record += 1;
@@ -40,7 +45,9 @@ pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: b
             return ctx.fail(fail("empty record header".to_owned()));
         };
         if !version.starts_with("WARC/") {
-            return ctx.fail(fail(format!("expected a WARC/1.x version line, found {version:?}")));
+            return ctx.fail(fail(format!(
+                "expected a WARC/1.x version line, found {version:?}"
+            )));
         }
         let get = |name: &str| {
             headers
@@ -60,7 +67,9 @@ pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: b
             declared: None,
             format: Some(SourceFormat::Warc),
         };
-        let block_type = get("Content-Type").map(str::to_ascii_lowercase).unwrap_or_default();
+        let block_type = get("Content-Type")
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
         let wanted = match warc_type.as_str() {
             "response" => block_type.contains("application/http") || block_type.is_empty(),
             "resource" => page_kind(&block_type).is_some(),
@@ -90,7 +99,12 @@ pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: b
                 }
             }
         } else {
-            (page_kind(&block_type), Some(block_type.clone()), 0, HttpInfo::default())
+            (
+                page_kind(&block_type),
+                Some(block_type.clone()),
+                0,
+                HttpInfo::default(),
+            )
         };
         let Some(kind) = kind else {
             if let Err(err) = skip(&mut reader, length - first) {
@@ -100,7 +114,11 @@ pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: b
         };
         let limit = ctx.options.max_document_bytes;
         if length - payload_at as u64 > limit {
-            ctx.reject(input, Some(&locator), ctx.too_large(length - payload_at as u64));
+            ctx.reject(
+                input,
+                Some(&locator),
+                ctx.too_large(length - payload_at as u64),
+            );
             if let Err(err) = skip(&mut reader, length - first) {
                 return ctx.fail(fail(describe(err, compressed)));
             }
@@ -127,7 +145,9 @@ pub(crate) fn read(input: &str, mut reader: Box<dyn BufRead + '_>, compressed: b
 
 fn describe(err: io::Error, compressed: bool) -> String {
     match (err.kind(), compressed) {
-        (io::ErrorKind::UnexpectedEof, _) => "archive ends inside this record (truncated)".to_owned(),
+        (io::ErrorKind::UnexpectedEof, _) => {
+            "archive ends inside this record (truncated)".to_owned()
+        }
         (_, true) => format!("truncated or corrupt gzip data: {err}"),
         _ => err.to_string(),
     }
@@ -159,11 +179,17 @@ fn read_headers(reader: &mut dyn BufRead) -> io::Result<Option<Vec<(String, Stri
             return if headers.is_empty() {
                 Ok(None)
             } else {
-                Err(io::Error::new(io::ErrorKind::UnexpectedEof, "header section cut off"))
+                Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "header section cut off",
+                ))
             };
         }
         if total > MAX_HEADER_BYTES {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "header section too long"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "header section too long",
+            ));
         }
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches(['\r', '\n']);
@@ -184,7 +210,10 @@ fn read_headers(reader: &mut dyn BufRead) -> io::Result<Option<Vec<(String, Stri
 fn read_exactly(reader: &mut dyn BufRead, len: u64, into: &mut Vec<u8>) -> io::Result<()> {
     let got = reader.take(len).read_to_end(into)?;
     if (got as u64) < len {
-        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "block cut off"));
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "block cut off",
+        ));
     }
     Ok(())
 }
@@ -192,7 +221,10 @@ fn read_exactly(reader: &mut dyn BufRead, len: u64, into: &mut Vec<u8>) -> io::R
 fn skip(reader: &mut dyn BufRead, len: u64) -> io::Result<()> {
     let got = io::copy(&mut reader.take(len), &mut io::sink())?;
     if got < len {
-        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "block cut off"));
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "block cut off",
+        ));
     }
     Ok(())
 }
@@ -218,7 +250,9 @@ fn parse_http_head(block: &[u8]) -> Option<(Option<Kind>, Option<String>, usize,
     let mut content_type = None;
     let mut info = HttpInfo::default();
     for line in lines {
-        let Some((name, value)) = line.split_once(':') else { continue };
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
         let value = value.trim();
         match name.trim().to_ascii_lowercase().as_str() {
             "content-type" => content_type = Some(value.to_owned()),
@@ -239,14 +273,27 @@ fn parse_http_head(block: &[u8]) -> Option<(Option<Kind>, Option<String>, usize,
 
 /// Undoes chunked transfer coding and gzip/deflate content coding, capped.
 fn decode_payload(body: &[u8], http: &HttpInfo, limit: u64) -> Result<Vec<u8>, String> {
-    let body = if http.chunked { dechunk(body)? } else { body.to_vec() };
+    let body = if http.chunked {
+        dechunk(body)?
+    } else {
+        body.to_vec()
+    };
     let mut out = Vec::new();
     let result = match http.encoding.as_deref() {
-        Some("gzip" | "x-gzip") => MultiGzDecoder::new(&body[..]).take(limit + 1).read_to_end(&mut out),
-        Some("deflate") => ZlibDecoder::new(&body[..]).take(limit + 1).read_to_end(&mut out),
+        Some("gzip" | "x-gzip") => MultiGzDecoder::new(&body[..])
+            .take(limit + 1)
+            .read_to_end(&mut out),
+        Some("deflate") => ZlibDecoder::new(&body[..])
+            .take(limit + 1)
+            .read_to_end(&mut out),
         _ => return Ok(body),
     };
-    result.map_err(|err| format!("bad {} payload: {err}", http.encoding.as_deref().unwrap_or("")))?;
+    result.map_err(|err| {
+        format!(
+            "bad {} payload: {err}",
+            http.encoding.as_deref().unwrap_or("")
+        )
+    })?;
     if out.len() as u64 > limit {
         return Err(format!("payload inflates past {limit} bytes"));
     }
@@ -267,6 +314,9 @@ fn dechunk(mut body: &[u8]) -> Result<Vec<u8>, String> {
         let chunk = body.get(..size).ok_or("chunked payload cut off")?;
         out.extend_from_slice(chunk);
         body = &body[size..];
-        body = body.strip_prefix(b"\r\n").or_else(|| body.strip_prefix(b"\n")).unwrap_or(body);
+        body = body
+            .strip_prefix(b"\r\n")
+            .or_else(|| body.strip_prefix(b"\n"))
+            .unwrap_or(body);
     }
 }
