@@ -33,7 +33,7 @@ mod parse;
 
 use dossier_model::{ByteSpan, Diagnostic, PublishedDate, SpanMap, SpanMapBuilder};
 
-use parse::{Block, F_ARTICLE, F_CONTENT, NONE, Parsed};
+use parse::{Block, NONE, Parsed};
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -164,10 +164,6 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
             region = id as u32;
         }
     }
-    // Prefer an <article>/content container just below when it holds most.
-    if region != NONE {
-        let _ = (F_ARTICLE, F_CONTENT);
-    }
     (region, total)
 }
 
@@ -263,10 +259,7 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
     if metadata.language.is_none() {
         metadata.language = metadata::detect_lang(&text);
     }
-    let mut diagnostics = Vec::new();
-    if text.is_empty() {
-        let _ = &mut diagnostics;
-    }
+    let diagnostics = Vec::new();
     Extraction {
         text,
         paragraphs,
