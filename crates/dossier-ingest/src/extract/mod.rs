@@ -160,7 +160,7 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
     // The elements holding >= 80% of the votes form a chain; take the deepest.
     let mut region = NONE;
     for (id, w) in weight.iter().enumerate() {
-        if *w * 10 >= total * 8 {
+        if *w * 10 >= total * 7 {
             region = id as u32;
         }
     }
