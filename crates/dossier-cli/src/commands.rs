@@ -290,7 +290,7 @@ fn extract_stream(args: &ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let mut failed = false;
     let mut batch = Vec::with_capacity(BATCH);
     let mut write_error = None;
-    let mut flush = |batch: Vec<_>, out: &mut dyn Write, failed: &mut bool| -> Result<()> {
+    let flush = |batch: Vec<_>, out: &mut dyn Write, failed: &mut bool| -> Result<()> {
         for outcome in runner.process_batch(batch) {
             *failed |= matches!(outcome, Outcome::Failed { .. });
             json_line(out, &outcome)?;

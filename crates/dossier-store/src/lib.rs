@@ -1,0 +1,181 @@
+//! Where does the record live, and how do I get it back?
+//!
+//! [`Store`] is the interface the pipeline writes through; [`SqliteStore`] is
+//! the embedded default: one SQLite file (bundled SQLite, WAL journal,
+//! versioned migrations, FTS5 over title and text). A server backend can
+//! implement the same trait later.
+//!
+//! Articles are keyed by their content-hash id; a *sighting* — the article
+//! seen in one input at one locator — is unique. Writing the same batch twice
+//! therefore changes nothing, the same text from another input counts as a
+//! duplicate, and a killed ingest resumes by running it again: each batch is
+//! one transaction, so the file always holds whole batches.
+//!
+//! ```
+//! use dossier_model::{Article, Source, SourceFormat};
+//! use dossier_store::{SqliteStore, Store};
+//!
+//! let mut store = SqliteStore::open_in_memory().unwrap();
+//! let article = Article::from_plain_text(
+//!     Source::new("a.txt", SourceFormat::Text),
+//!     "Gunmen opened fire at Crocus City Hall.".to_owned(),
+//! );
+//! let report = store.put_batch(&[article.clone()]).unwrap();
+//! assert_eq!(report.stored, 1);
+//! assert_eq!(store.put_batch(&[article]).unwrap().unchanged, 1);
+//! assert_eq!(store.search("crocus", 10).unwrap().len(), 1);
+//! ```
+#![warn(missing_docs)]
+
+mod error;
+mod migrations;
+mod sqlite;
+
+use dossier_model::{Article, ArticleId};
+use serde::Serialize;
+
+pub use error::Error;
+pub use sqlite::SqliteStore;
+
+/// What writing one batch did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BatchReport {
+    /// Articles stored for the first time.
+    pub stored: u64,
+    /// New sightings of articles already stored (from another input).
+    pub duplicates: u64,
+    /// Sightings already known (the same input read again).
+    pub unchanged: u64,
+}
+
+/// An input that produced no article: recorded so a user can find it later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputFailure {
+    /// The input, with its locator.
+    pub input: String,
+    /// A `Dxxx` error code or a rejection reason key.
+    pub code: String,
+    /// For people.
+    pub message: String,
+}
+
+/// Filters and paging for [`Store::list_articles`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListQuery {
+    /// Only this outlet domain.
+    pub outlet: Option<String>,
+    /// Only this language (ISO 639-1).
+    pub language: Option<String>,
+    /// Only articles published on or after this ISO date/time.
+    pub since: Option<String>,
+    /// Only articles published before this ISO date/time.
+    pub until: Option<String>,
+    /// Most rows to return.
+    pub limit: usize,
+    /// Rows to skip.
+    pub offset: usize,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        Self {
+            outlet: None,
+            language: None,
+            since: None,
+            until: None,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// One row of an article listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArticleSummary {
+    /// Article id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet domain.
+    pub outlet: Option<String>,
+    /// Publication date as stored (ISO 8601).
+    pub published: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Length of the clean text in characters.
+    pub chars: u64,
+    /// In how many inputs it was seen.
+    pub sightings: u64,
+}
+
+/// One full-text search hit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Article id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet domain.
+    pub outlet: Option<String>,
+    /// The matching passage, with matches in `[` `]`.
+    pub snippet: String,
+    /// BM25 score (lower is better, as SQLite reports it).
+    pub score: f64,
+}
+
+/// Counts over the whole store.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StoreStats {
+    /// Distinct articles.
+    pub articles: u64,
+    /// Sightings (article × input × locator).
+    pub sightings: u64,
+    /// Sightings beyond the first of each article.
+    pub duplicates: u64,
+    /// Distinct outlets.
+    pub outlets: u64,
+    /// Recorded input failures and rejections.
+    pub failures: u64,
+}
+
+/// The record's storage: one implementation per backend.
+pub trait Store {
+    /// Writes a batch of articles, each with the sighting its `source` names,
+    /// in one transaction.
+    ///
+    /// # Errors
+    /// When the backend fails; then nothing of the batch is written.
+    fn put_batch(&mut self, batch: &[Article]) -> Result<BatchReport, Error>;
+
+    /// Records inputs that produced no article; idempotent by (input, code).
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn record_failures(&mut self, failures: &[InputFailure]) -> Result<(), Error>;
+
+    /// One article with all its layers, if stored.
+    ///
+    /// # Errors
+    /// When the backend fails or the stored record is corrupt.
+    fn get_article(&self, id: ArticleId) -> Result<Option<Article>, Error>;
+
+    /// Stored articles, newest first (undated last), then by id.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>, Error>;
+
+    /// Full-text search: every word of `query` must occur (in title or text).
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error>;
+
+    /// Counts over the whole store.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn stats(&self) -> Result<StoreStats, Error>;
+}

@@ -1,0 +1,39 @@
+//! Schema migrations, applied in order; `PRAGMA user_version` holds how many
+//! have run. Never edit a released migration: add a new one.
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: articles, sightings, failures, full-text index
+    "CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        chars INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE sightings (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        input TEXT NOT NULL,
+        locator TEXT NOT NULL,
+        format TEXT NOT NULL,
+        url TEXT,
+        PRIMARY KEY (article_id, input, locator)
+    ) WITHOUT ROWID;
+    CREATE TABLE failures (
+        input TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (input, code)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );",
+];

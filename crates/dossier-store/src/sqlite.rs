@@ -1,0 +1,496 @@
+use std::path::{Path, PathBuf};
+
+use dossier_model::{Article, ArticleId};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::migrations::MIGRATIONS;
+use crate::{
+    ArticleSummary, BatchReport, Error, InputFailure, ListQuery, SearchHit, Store, StoreStats,
+};
+
+/// The embedded default store: one SQLite file.
+///
+/// Opened in WAL mode with `synchronous = NORMAL`: a committed batch survives
+/// a killed process (the WAL is replayed on the next open); a batch in
+/// progress is rolled back as a whole.
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl SqliteStore {
+    /// Opens (creating and migrating if needed) the store at `path`.
+    ///
+    /// # Errors
+    /// [`Error::Open`] when the file is not an SQLite database,
+    /// [`Error::TooNew`] when a newer Dossier wrote it.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let conn = Connection::open(path).map_err(|source| Error::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::init(conn, path.to_owned())
+    }
+
+    /// A store in memory, for tests and one-off runs.
+    ///
+    /// # Errors
+    /// When SQLite cannot create it.
+    pub fn open_in_memory() -> Result<Self, Error> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| Error::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Self::init(conn, path)
+    }
+
+    /// The database file.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn init(conn: Connection, path: PathBuf) -> Result<Self, Error> {
+        let open_err = |source| Error::Open {
+            path: path.clone(),
+            source,
+        };
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
+        let mut store = Self { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn sql_err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        |source| Error::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// The schema version this build writes.
+    #[must_use]
+    pub fn schema_version() -> i64 {
+        i64::try_from(MIGRATIONS.len()).expect("few migrations")
+    }
+
+    fn migrate(&mut self) -> Result<(), Error> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|source| Error::Open {
+                path: self.path.clone(),
+                source,
+            })?;
+        let supported = Self::schema_version();
+        if version > supported {
+            return Err(Error::TooNew {
+                path: self.path.clone(),
+                found: version,
+                supported,
+            });
+        }
+        let path = self.path.clone();
+        let err = |source| Error::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+            let tx = self.conn.transaction().map_err(err)?;
+            tx.execute_batch(sql).map_err(err)?;
+            tx.pragma_update(None, "user_version", i64::try_from(index + 1).unwrap_or(i64::MAX)).map_err(err)?;
+            tx.commit().map_err(err)?;
+        }
+        Ok(())
+    }
+
+    fn decode_record(&self, id: &str, record: &str) -> Result<Article, Error> {
+        serde_json::from_str(record).map_err(|err| Error::Corrupt {
+            path: self.path.clone(),
+            id: id.to_owned(),
+            message: err.to_string(),
+        })
+    }
+}
+
+/// Turns user words into a safe FTS5 query: each word quoted, all required.
+fn fts_query(query: &str) -> String {
+    query
+        .split_whitespace()
+        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A non-negative count column (SQLite integers are signed).
+fn count(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+    Ok(u64::try_from(row.get::<_, i64>(idx)?).unwrap_or(0))
+}
+
+fn parse_id(text: &str) -> rusqlite::Result<ArticleId> {
+    text.parse().map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
+    })
+}
+
+impl Store for SqliteStore {
+    fn put_batch(&mut self, batch: &[Article]) -> Result<BatchReport, Error> {
+        let path = self.path.clone();
+        let err = |source| Error::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let mut report = BatchReport::default();
+        let tx = self.conn.transaction().map_err(err)?;
+        {
+            let mut insert_article = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO articles
+                     (id, url, outlet, title, published, language, chars, text, record)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(err)?;
+            let mut insert_fts = tx
+                .prepare_cached(
+                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(err)?;
+            let mut insert_sighting = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO sightings (article_id, input, locator, format, url)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(err)?;
+            for article in batch {
+                let id = article.id.to_string();
+                let record = serde_json::to_string(article).map_err(|e| Error::Corrupt {
+                    path: path.clone(),
+                    id: id.clone(),
+                    message: e.to_string(),
+                })?;
+                let chars = i64::try_from(article.text.chars().count()).unwrap_or(i64::MAX);
+                let published = article.published.as_ref().map(|p| p.value.as_str());
+                let new_article = insert_article
+                    .execute(params![
+                        id,
+                        article.url,
+                        article.outlet,
+                        article.title,
+                        published,
+                        article.language,
+                        chars,
+                        article.text,
+                        record
+                    ])
+                    .map_err(err)?
+                    == 1;
+                if new_article {
+                    insert_fts
+                        .execute(params![tx.last_insert_rowid(), article.title, article.text])
+                        .map_err(err)?;
+                }
+                let format = serde_json::to_value(article.source.format)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let new_sighting = insert_sighting
+                    .execute(params![
+                        id,
+                        article.source.input,
+                        article.source.locator.as_deref().unwrap_or(""),
+                        format,
+                        article.url
+                    ])
+                    .map_err(err)?
+                    == 1;
+                match (new_article, new_sighting) {
+                    (true, _) => report.stored += 1,
+                    (false, true) => report.duplicates += 1,
+                    (false, false) => report.unchanged += 1,
+                }
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(report)
+    }
+
+    fn record_failures(&mut self, failures: &[InputFailure]) -> Result<(), Error> {
+        if failures.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let err = |source| Error::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO failures (input, code, message) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(err)?;
+            for failure in failures {
+                insert
+                    .execute(params![failure.input, failure.code, failure.message])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    fn get_article(&self, id: ArticleId) -> Result<Option<Article>, Error> {
+        let id = id.to_string();
+        let record: Option<String> = self
+            .conn
+            .query_row("SELECT record FROM articles WHERE id = ?1", [&id], |row| {
+                row.get(0)
+            })
+            .optional()
+            .map_err(self.sql_err())?;
+        record
+            .map(|record| self.decode_record(&id, &record))
+            .transpose()
+    }
+
+    fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.outlet, a.published, a.language, a.url, a.chars,
+                        (SELECT count(*) FROM sightings s WHERE s.article_id = a.id)
+                 FROM articles a
+                 WHERE (?1 IS NULL OR a.outlet = ?1)
+                   AND (?2 IS NULL OR a.language = ?2)
+                   AND (?3 IS NULL OR a.published >= ?3)
+                   AND (?4 IS NULL OR a.published < ?4)
+                 ORDER BY a.published IS NULL, a.published DESC, a.id
+                 LIMIT ?5 OFFSET ?6",
+            )
+            .map_err(self.sql_err())?;
+        let rows = stmt
+            .query_map(
+                params![
+                    query.outlet,
+                    query.language,
+                    query.since,
+                    query.until,
+                    i64::try_from(query.limit).unwrap_or(i64::MAX),
+                    i64::try_from(query.offset).unwrap_or(i64::MAX)
+                ],
+                |row| {
+                    Ok(ArticleSummary {
+                        id: parse_id(&row.get::<_, String>(0)?)?,
+                        title: row.get(1)?,
+                        outlet: row.get(2)?,
+                        published: row.get(3)?,
+                        language: row.get(4)?,
+                        url: row.get(5)?,
+                        chars: count(row, 6)?,
+                        sightings: count(row, 7)?,
+                    })
+                },
+            )
+            .map_err(self.sql_err())?;
+        rows.collect::<Result<_, _>>().map_err(self.sql_err())
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
+        let fts = fts_query(query);
+        if fts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.outlet,
+                        snippet(articles_fts, 1, '[', ']', '…', 16),
+                        bm25(articles_fts)
+                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1
+                 ORDER BY bm25(articles_fts), a.id
+                 LIMIT ?2",
+            )
+            .map_err(self.sql_err())?;
+        let rows = stmt
+            .query_map(
+                params![fts, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |row| {
+                    Ok(SearchHit {
+                        id: parse_id(&row.get::<_, String>(0)?)?,
+                        title: row.get(1)?,
+                        outlet: row.get(2)?,
+                        snippet: row.get(3)?,
+                        score: row.get(4)?,
+                    })
+                },
+            )
+            .map_err(self.sql_err())?;
+        rows.collect::<Result<_, _>>().map_err(self.sql_err())
+    }
+
+    fn stats(&self) -> Result<StoreStats, Error> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM articles),
+                        (SELECT count(*) FROM sightings),
+                        (SELECT count(DISTINCT outlet) FROM articles),
+                        (SELECT count(*) FROM failures)",
+                [],
+                |row| {
+                    let articles = count(row, 0)?;
+                    let sightings = count(row, 1)?;
+                    Ok(StoreStats {
+                        articles,
+                        sightings,
+                        duplicates: sightings.saturating_sub(articles),
+                        outlets: count(row, 2)?,
+                        failures: count(row, 3)?,
+                    })
+                },
+            )
+            .map_err(self.sql_err())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::{Sentence, Source, SourceFormat};
+
+    fn article(input: &str, text: &str) -> Article {
+        Article::from_plain_text(Source::new(input, SourceFormat::Text), text.to_owned())
+    }
+
+    #[test]
+    fn article_round_trips_with_layers() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let mut a = article("a.txt", "Gunmen opened fire. The hall burned.");
+        a.layers.sentences = Some(vec![Sentence {
+            span: dossier_model::ByteSpan::new(0, 19),
+        }]);
+        a.title = Some("Attack".into());
+        store.put_batch(&[a.clone()]).unwrap();
+        assert_eq!(store.get_article(a.id).unwrap(), Some(a));
+    }
+
+    #[test]
+    fn duplicates_and_reruns_are_counted_not_stored() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let first = article("a.txt", "Gunmen opened fire at Crocus City Hall.");
+        let copy = article("b.txt", "Gunmen opened fire at Crocus City Hall.");
+        let report = store.put_batch(&[first.clone(), copy.clone()]).unwrap();
+        assert_eq!((report.stored, report.duplicates, report.unchanged), (1, 1, 0));
+        let again = store.put_batch(&[first, copy]).unwrap();
+        assert_eq!((again.stored, again.duplicates, again.unchanged), (0, 0, 2));
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.articles, stats.sightings, stats.duplicates), (1, 2, 1));
+    }
+
+    #[test]
+    fn searches_latin_and_cyrillic_text_safely() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        store
+            .put_batch(&[
+                article("en.txt", "Gunmen opened fire at Crocus City Hall near Moscow."),
+                article("ru.txt", "Террористы открыли огонь в «Крокус Сити Холле»."),
+            ])
+            .unwrap();
+        assert_eq!(store.search("crocus moscow", 10).unwrap().len(), 1);
+        assert_eq!(store.search("Крокус", 10).unwrap().len(), 1);
+        // FTS syntax in user input is taken literally, not as an error
+        assert!(store.search("\"unbalanced OR (", 10).unwrap().is_empty());
+        assert!(store.search("   ", 10).unwrap().is_empty());
+        let hit = &store.search("Moscow", 10).unwrap()[0];
+        assert!(hit.snippet.contains("[Moscow]"), "{}", hit.snippet);
+    }
+
+    #[test]
+    fn lists_newest_first_with_filters() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let mut old = article("old.txt", "An old report about an attack on a bus.");
+        old.published = Some(dossier_model::PublishedDate {
+            value: "2024-03-22".into(),
+            precision: dossier_model::DatePrecision::Day,
+        });
+        old.outlet = Some("wire.example".into());
+        let mut new = article("new.txt", "A new report about the toll rising to 133.");
+        new.published = Some(dossier_model::PublishedDate {
+            value: "2024-03-24".into(),
+            precision: dossier_model::DatePrecision::Day,
+        });
+        let undated = article("undated.txt", "An undated report about the attack.");
+        store.put_batch(&[old.clone(), undated.clone(), new.clone()]).unwrap();
+        let all = store.list_articles(&ListQuery::default()).unwrap();
+        let ids: Vec<_> = all.iter().map(|s| s.id).collect();
+        assert_eq!(ids, [new.id, old.id, undated.id]);
+        let wire = store
+            .list_articles(&ListQuery {
+                outlet: Some("wire.example".into()),
+                ..ListQuery::default()
+            })
+            .unwrap();
+        assert_eq!(wire.len(), 1);
+        let since = store
+            .list_articles(&ListQuery {
+                since: Some("2024-03-23".into()),
+                ..ListQuery::default()
+            })
+            .unwrap();
+        assert_eq!(since.len(), 1);
+    }
+
+    #[test]
+    fn failures_are_idempotent() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let failure = InputFailure {
+            input: "cut.gz".into(),
+            code: "D102".into(),
+            message: "truncated".into(),
+        };
+        store.record_failures(&[failure.clone()]).unwrap();
+        store.record_failures(&[failure]).unwrap();
+        assert_eq!(store.stats().unwrap().failures, 1);
+    }
+
+    #[test]
+    fn junk_file_gives_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.db");
+        std::fs::write(&path, b"this is not a database, just some text that is long enough").unwrap();
+        let err = SqliteStore::open(&path).unwrap_err();
+        assert!(err.to_string().contains("junk.db"), "{err}");
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", 99).unwrap();
+        }
+        let err = SqliteStore::open(&path).unwrap_err();
+        assert_eq!(err.code(), "D403");
+        assert!(err.to_string().contains("new.db"));
+    }
+
+    #[test]
+    fn reopening_keeps_data_and_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        let a = article("a.txt", "Gunmen opened fire at Crocus City Hall.");
+        SqliteStore::open(&path).unwrap().put_batch(&[a.clone()]).unwrap();
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.get_article(a.id).unwrap(), Some(a));
+    }
+}
