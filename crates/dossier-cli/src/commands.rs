@@ -245,7 +245,12 @@ fn articles(db: &Path, args: &ArticlesArgs, json: bool, out: &mut dyn Write) -> 
             ]
         })
         .collect();
-    table(out, &["ID", "PUBLISHED", "OUTLET", "LANG", "TITLE"], &rows, 70)?;
+    table(
+        out,
+        &["ID", "PUBLISHED", "OUTLET", "LANG", "TITLE"],
+        &rows,
+        70,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -260,7 +265,13 @@ fn article(db: &Path, id: &str, out: &mut dyn Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn search(db: &Path, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+fn search(
+    db: &Path,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     let store = open_store(db)?;
     let hits = store.search(query, limit)?;
     if json {
@@ -335,7 +346,11 @@ fn extract_stream(args: &ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
         }
     }
     flush(batch, out, &mut failed)?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(serde::Serialize)]
@@ -381,8 +396,11 @@ fn read_page(path: &Path) -> Result<Vec<u8>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     if path.extension().is_some_and(|ext| ext == "gz") {
         let mut decoded = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut decoded)
-            .with_context(|| format!("{}: bad gzip data", path.display()))?;
+        std::io::Read::read_to_end(
+            &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
+            &mut decoded,
+        )
+        .with_context(|| format!("{}: bad gzip data", path.display()))?;
         Ok(decoded)
     } else {
         Ok(bytes)

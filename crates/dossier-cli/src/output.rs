@@ -46,7 +46,10 @@ pub(crate) fn table(
                 line.push_str(cell);
             } else {
                 line.push_str(cell);
-                line.extend(std::iter::repeat_n(' ', widths[i] - cell.chars().count() + 2));
+                line.extend(std::iter::repeat_n(
+                    ' ',
+                    widths[i] - cell.chars().count() + 2,
+                ));
             }
         }
         writeln!(out, "{}", line.trim_end())?;

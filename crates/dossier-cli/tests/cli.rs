@@ -33,7 +33,12 @@ fn ingests_the_sample_corpus_and_queries_it() {
     let db = dir.path().join("d.db");
     let sample = sample();
     let out = dossier(&db, &["--json", "ingest", sample.to_str().unwrap()]);
-    assert!(out.status.success(), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary = &json_lines(&stdout(&out))[0];
     let stored = summary["stored"].as_u64().unwrap();
     assert!(stored >= 10, "stored only {stored}: {summary}");
@@ -43,13 +48,23 @@ fn ingests_the_sample_corpus_and_queries_it() {
     let again = dossier(&db, &["--json", "ingest", sample.to_str().unwrap()]);
     let again = &json_lines(&stdout(&again))[0];
     assert_eq!(again["stored"], 0, "{again}");
-    assert_eq!(again["unchanged"].as_u64(), Some(summary["stored"].as_u64().unwrap() + summary["duplicates"].as_u64().unwrap()), "{again}");
+    assert_eq!(
+        again["unchanged"].as_u64(),
+        Some(summary["stored"].as_u64().unwrap() + summary["duplicates"].as_u64().unwrap()),
+        "{again}"
+    );
 
     let list = dossier(&db, &["--json", "articles", "--limit", "100"]);
     let articles = json_lines(&stdout(&list));
     assert_eq!(articles.len() as u64, stored);
-    let languages: Vec<&str> = articles.iter().filter_map(|a| a["language"].as_str()).collect();
-    assert!(languages.contains(&"ru"), "the windows-1251 page must come out as Russian: {languages:?}");
+    let languages: Vec<&str> = articles
+        .iter()
+        .filter_map(|a| a["language"].as_str())
+        .collect();
+    assert!(
+        languages.contains(&"ru"),
+        "the windows-1251 page must come out as Russian: {languages:?}"
+    );
 
     let hits = dossier(&db, &["--json", "search", "Crocus"]);
     assert!(!json_lines(&stdout(&hits)).is_empty());
@@ -71,7 +86,10 @@ fn ingests_the_sample_corpus_and_queries_it() {
 fn seed_report_loses_its_comment_form() {
     let dir = tempfile::tempdir().unwrap();
     let seed = sample().join("seeds/000_2dcf336276eb37ea.txt");
-    let out = dossier(&dir.path().join("x.db"), &["extract", seed.to_str().unwrap()]);
+    let out = dossier(
+        &dir.path().join("x.db"),
+        &["extract", seed.to_str().unwrap()],
+    );
     assert!(out.status.success());
     let lines = json_lines(&stdout(&out));
     assert_eq!(lines.len(), 1);
@@ -81,7 +99,12 @@ fn seed_report_loses_its_comment_form() {
     assert!(text.contains("IS-K"));
     assert!(!text.contains("Please enter your comment"), "{text}");
     assert!(!text.contains("Google Transliteration"), "{text}");
-    assert!(article["source"]["input"].as_str().unwrap().ends_with("000_2dcf336276eb37ea.txt"));
+    assert!(
+        article["source"]["input"]
+            .as_str()
+            .unwrap()
+            .ends_with("000_2dcf336276eb37ea.txt")
+    );
 }
 
 #[test]
@@ -95,26 +118,40 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     )
     .unwrap();
     std::fs::write(inputs.join("empty.html"), "").unwrap();
-    std::fs::write(inputs.join("junk.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0, 0, 7]).unwrap();
+    std::fs::write(
+        inputs.join("junk.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0, 0, 7],
+    )
+    .unwrap();
     // a gzip stream cut in half
     let gz = {
         use std::io::Write;
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        enc.write_all("Attackers stormed the hall; the toll rose through the night. ".repeat(200).as_bytes()).unwrap();
+        enc.write_all(
+            "Attackers stormed the hall; the toll rose through the night. "
+                .repeat(200)
+                .as_bytes(),
+        )
+        .unwrap();
         enc.finish().unwrap()
     };
     std::fs::write(inputs.join("cut.txt.gz"), &gz[..gz.len() / 2]).unwrap();
     let db = dir.path().join("bad.db");
     let out = dossier(&db, &["--json", "ingest", inputs.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "a failed input makes the exit status 1");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed input makes the exit status 1"
+    );
     let summary = &json_lines(&stdout(&out))[0];
     assert_eq!(summary["stored"], 1, "{summary}");
     let problems = summary["problems"].as_array().unwrap();
     for name in ["empty.html", "junk.bin", "cut.txt.gz"] {
         assert!(
-            problems.iter().any(|p| p["input"].as_str().unwrap().contains(name)),
+            problems
+                .iter()
+                .any(|p| p["input"].as_str().unwrap().contains(name)),
             "{name} not reported: {summary}"
         );
     }
 }
-

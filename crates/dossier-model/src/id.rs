@@ -79,11 +79,15 @@ impl FromStr for ArticleId {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         if s.len() != 32 {
-            return Err(ParseIdError { input: s.to_owned() });
+            return Err(ParseIdError {
+                input: s.to_owned(),
+            });
         }
         u128::from_str_radix(s, 16)
             .map(ArticleId)
-            .map_err(|_| ParseIdError { input: s.to_owned() })
+            .map_err(|_| ParseIdError {
+                input: s.to_owned(),
+            })
     }
 }
 

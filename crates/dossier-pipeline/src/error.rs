@@ -5,7 +5,9 @@ use dossier_model::Layer;
 #[non_exhaustive]
 pub enum PipelineError {
     /// A component would run before a layer it requires is assigned.
-    #[error("D301: component `{component}` requires layer `{layer}`, which no earlier component assigns; move it after a component that assigns `{layer}`")]
+    #[error(
+        "D301: component `{component}` requires layer `{layer}`, which no earlier component assigns; move it after a component that assigns `{layer}`"
+    )]
     MissingLayer {
         /// The component.
         component: &'static str,

@@ -2,8 +2,8 @@
 
 use dossier_model::Component;
 
-use crate::components::LanguageDetector;
 use crate::PipelineError;
+use crate::components::LanguageDetector;
 
 /// Names of the built-in components, in the default order.
 pub const DEFAULT_COMPONENTS: &[&str] = &["language"];

@@ -21,7 +21,9 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// The file was written by a newer Dossier.
-    #[error("D403: store {path} has schema version {found}, newer than this dossier knows ({supported}); upgrade dossier")]
+    #[error(
+        "D403: store {path} has schema version {found}, newer than this dossier knows ({supported}); upgrade dossier"
+    )]
     TooNew {
         /// The database file.
         path: PathBuf,

@@ -104,10 +104,19 @@ impl SqliteStore {
             path: path.clone(),
             source,
         };
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+        for (index, sql) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(version).unwrap_or(0))
+        {
             let tx = self.conn.transaction().map_err(err)?;
             tx.execute_batch(sql).map_err(err)?;
-            tx.pragma_update(None, "user_version", i64::try_from(index + 1).unwrap_or(i64::MAX)).map_err(err)?;
+            tx.pragma_update(
+                None,
+                "user_version",
+                i64::try_from(index + 1).unwrap_or(i64::MAX),
+            )
+            .map_err(err)?;
             tx.commit().map_err(err)?;
         }
         Ok(())
@@ -160,9 +169,7 @@ impl Store for SqliteStore {
                 )
                 .map_err(err)?;
             let mut insert_fts = tx
-                .prepare_cached(
-                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                )
+                .prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
                 .map_err(err)?;
             let mut insert_sighting = tx
                 .prepare_cached(
@@ -389,11 +396,17 @@ mod tests {
         let first = article("a.txt", "Gunmen opened fire at Crocus City Hall.");
         let copy = article("b.txt", "Gunmen opened fire at Crocus City Hall.");
         let report = store.put_batch(&[first.clone(), copy.clone()]).unwrap();
-        assert_eq!((report.stored, report.duplicates, report.unchanged), (1, 1, 0));
+        assert_eq!(
+            (report.stored, report.duplicates, report.unchanged),
+            (1, 1, 0)
+        );
         let again = store.put_batch(&[first, copy]).unwrap();
         assert_eq!((again.stored, again.duplicates, again.unchanged), (0, 0, 2));
         let stats = store.stats().unwrap();
-        assert_eq!((stats.articles, stats.sightings, stats.duplicates), (1, 2, 1));
+        assert_eq!(
+            (stats.articles, stats.sightings, stats.duplicates),
+            (1, 2, 1)
+        );
     }
 
     #[test]
@@ -401,7 +414,10 @@ mod tests {
         let mut store = SqliteStore::open_in_memory().unwrap();
         store
             .put_batch(&[
-                article("en.txt", "Gunmen opened fire at Crocus City Hall near Moscow."),
+                article(
+                    "en.txt",
+                    "Gunmen opened fire at Crocus City Hall near Moscow.",
+                ),
                 article("ru.txt", "Террористы открыли огонь в «Крокус Сити Холле»."),
             ])
             .unwrap();
@@ -429,7 +445,9 @@ mod tests {
             precision: dossier_model::DatePrecision::Day,
         });
         let undated = article("undated.txt", "An undated report about the attack.");
-        store.put_batch(&[old.clone(), undated.clone(), new.clone()]).unwrap();
+        store
+            .put_batch(&[old.clone(), undated.clone(), new.clone()])
+            .unwrap();
         let all = store.list_articles(&ListQuery::default()).unwrap();
         let ids: Vec<_> = all.iter().map(|s| s.id).collect();
         assert_eq!(ids, [new.id, old.id, undated.id]);
@@ -457,7 +475,7 @@ mod tests {
             code: "D102".into(),
             message: "truncated".into(),
         };
-        store.record_failures(&[failure.clone()]).unwrap();
+        store.record_failures(std::slice::from_ref(&failure)).unwrap();
         store.record_failures(&[failure]).unwrap();
         assert_eq!(store.stats().unwrap().failures, 1);
     }
@@ -466,7 +484,11 @@ mod tests {
     fn junk_file_gives_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("junk.db");
-        std::fs::write(&path, b"this is not a database, just some text that is long enough").unwrap();
+        std::fs::write(
+            &path,
+            b"this is not a database, just some text that is long enough",
+        )
+        .unwrap();
         let err = SqliteStore::open(&path).unwrap_err();
         assert!(err.to_string().contains("junk.db"), "{err}");
     }
@@ -489,7 +511,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.db");
         let a = article("a.txt", "Gunmen opened fire at Crocus City Hall.");
-        SqliteStore::open(&path).unwrap().put_batch(&[a.clone()]).unwrap();
+        SqliteStore::open(&path)
+            .unwrap()
+            .put_batch(std::slice::from_ref(&a))
+            .unwrap();
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(store.get_article(a.id).unwrap(), Some(a));
     }

@@ -109,7 +109,10 @@ fn killed_ingest_resumes_to_the_same_database() {
     }
     child.kill().unwrap(); // SIGKILL on Unix
     let status = child.wait().unwrap();
-    assert!(!status.success(), "the writer must have been killed mid-run");
+    assert!(
+        !status.success(),
+        "the writer must have been killed mid-run"
+    );
 
     // The killed file opens, holds whole batches only, and resuming by
     // running the same ingest again completes it.

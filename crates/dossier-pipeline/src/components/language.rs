@@ -112,17 +112,23 @@ mod tests {
 
     #[test]
     fn detects_russian_and_english() {
-        let mut ru = article("Боевики открыли огонь по посетителям концертного зала «Крокус Сити Холл» в Красногорске, погибли десятки человек.");
+        let mut ru = article(
+            "Боевики открыли огонь по посетителям концертного зала «Крокус Сити Холл» в Красногорске, погибли десятки человек.",
+        );
         LanguageDetector.process(&mut ru).unwrap();
         assert_eq!(ru.language.as_deref(), Some("ru"));
-        let mut en = article("Gunmen opened fire on concertgoers at Crocus City Hall near Moscow on Friday, killing dozens of people.");
+        let mut en = article(
+            "Gunmen opened fire on concertgoers at Crocus City Hall near Moscow on Friday, killing dozens of people.",
+        );
         LanguageDetector.process(&mut en).unwrap();
         assert_eq!(en.language.as_deref(), Some("en"));
     }
 
     #[test]
     fn keeps_a_declared_language() {
-        let mut a = article("Gunmen opened fire on concertgoers at Crocus City Hall near Moscow on Friday.");
+        let mut a = article(
+            "Gunmen opened fire on concertgoers at Crocus City Hall near Moscow on Friday.",
+        );
         a.language = Some("de".to_owned());
         LanguageDetector.process(&mut a).unwrap();
         assert_eq!(a.language.as_deref(), Some("de"));
