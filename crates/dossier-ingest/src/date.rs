@@ -19,12 +19,21 @@ pub fn parse_published(text: &str) -> Option<PublishedDate> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
         return Some(time(dt.to_rfc3339()));
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(text, format) {
             return Some(time(dt.to_rfc3339()));
         }
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
             // No zone given: keep the wall-clock time without inventing one.
             return Some(time(dt.format("%Y-%m-%dT%H:%M:%S").to_string()));
@@ -62,7 +71,9 @@ pub fn date_in_url(url: &str) -> Option<PublishedDate> {
             return None;
         }
         let date = NaiveDate::parse_from_str(part, "%Y%m%d").ok()?;
-        (1990..=2100).contains(&chrono::Datelike::year(&date)).then(|| day(date))
+        (1990..=2100)
+            .contains(&chrono::Datelike::year(&date))
+            .then(|| day(date))
     })
 }
 
@@ -106,19 +117,41 @@ mod tests {
     #[test]
     fn keeps_the_precision_it_was_given() {
         let p = parse_published("2024-03-22T20:15:00+03:00").unwrap();
-        assert_eq!((p.value.as_str(), p.precision), ("2024-03-22T20:15:00+03:00", DatePrecision::Time));
+        assert_eq!(
+            (p.value.as_str(), p.precision),
+            ("2024-03-22T20:15:00+03:00", DatePrecision::Time)
+        );
         let p = parse_published("Fri, 22 Mar 2024 17:15:00 GMT").unwrap();
         assert_eq!(p.value, "2024-03-22T17:15:00+00:00");
-        assert_eq!(parse_published("2024-03-22").unwrap().precision, DatePrecision::Day);
-        assert_eq!(parse_published("2024-03").unwrap().precision, DatePrecision::Month);
-        assert_eq!(parse_published("2024").unwrap().precision, DatePrecision::Year);
+        assert_eq!(
+            parse_published("2024-03-22").unwrap().precision,
+            DatePrecision::Day
+        );
+        assert_eq!(
+            parse_published("2024-03").unwrap().precision,
+            DatePrecision::Month
+        );
+        assert_eq!(
+            parse_published("2024").unwrap().precision,
+            DatePrecision::Year
+        );
         assert_eq!(parse_published("last Friday"), None);
     }
 
     #[test]
     fn finds_dates_in_urls() {
-        assert_eq!(date_in_url("https://x.com/world/2024/03/22/attack").unwrap().value, "2024-03-22");
-        assert_eq!(date_in_url("https://x.com/news/20240323-moscow").unwrap().value, "2024-03-23");
+        assert_eq!(
+            date_in_url("https://x.com/world/2024/03/22/attack")
+                .unwrap()
+                .value,
+            "2024-03-22"
+        );
+        assert_eq!(
+            date_in_url("https://x.com/news/20240323-moscow")
+                .unwrap()
+                .value,
+            "2024-03-23"
+        );
         assert_eq!(date_in_url("https://x.com/2024/99/99/x"), None);
     }
 }

@@ -121,9 +121,7 @@ fn merge(raw: RawDocument, extraction: Extraction) -> Article {
 }
 
 fn non_blank(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 fn date_from_url(url: &str) -> Option<PublishedDate> {
@@ -137,7 +135,11 @@ pub fn domain_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let valid = host.contains('.')
         && host
@@ -166,7 +168,10 @@ mod tests {
         let html = "<html><head><title>Page title</title></head><body><article>\
             <p>Gunmen opened fire at a concert hall near Moscow on Friday evening, officials said.</p>\
             </article></body></html>";
-        let mut raw = RawDocument::new(Source::new("x.jsonl", SourceFormat::Jsonl), Body::Html(html.into()));
+        let mut raw = RawDocument::new(
+            Source::new("x.jsonl", SourceFormat::Jsonl),
+            Body::Html(html.into()),
+        );
         raw.title = Some("Feed title".into());
         raw.url = Some("https://www.example.com/2024/03/22/attack".into());
         raw.published = Some("2024-03-23".into());
@@ -180,10 +185,16 @@ mod tests {
 
     #[test]
     fn empty_text_is_rejected_not_failed() {
-        let raw = RawDocument::new(Source::new("e.txt", SourceFormat::Text), Body::Text("  \n".into()));
+        let raw = RawDocument::new(
+            Source::new("e.txt", SourceFormat::Text),
+            Body::Text("  \n".into()),
+        );
         assert!(matches!(
             build_article(raw),
-            Outcome::Rejected { reason: RejectReason::NoText, .. }
+            Outcome::Rejected {
+                reason: RejectReason::NoText,
+                ..
+            }
         ));
     }
 }
