@@ -203,6 +203,7 @@ fn each_bad_input_fails_once_and_good_ones_still_come_out() {
         labels,
         [
             "rejected empty.html: no_text",
+            "failed D104 fuzz-feed-encoding-panic.rss",
             "doc good.html",
             "rejected image.dat: unsupported",
             "doc invalid-utf8.txt",
@@ -466,4 +467,14 @@ fn http_feed_items_are_not_followed_by_default() {
     };
     assert_eq!(err.input(), "http://127.0.0.1:1/never-fetched");
     assert!(err.to_string().contains("item 1"));
+}
+
+/// Regression: a feed whose encoding declaration made quick-xml panic (found
+/// by the `feed_read` fuzz target) is one named failure, not a crash.
+#[test]
+fn feed_that_panics_the_xml_parser_is_a_named_failure() {
+    let path = fixtures("bad").join("fuzz-feed-encoding-panic.rss");
+    let events = read_all(path.to_str().unwrap(), &ReadOptions::default());
+    assert_eq!(events.len(), 1);
+    assert!(matches!(&events[0], InputEvent::Failed(Error::Feed { input, .. }) if input.ends_with("fuzz-feed-encoding-panic.rss")));
 }

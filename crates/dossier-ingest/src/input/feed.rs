@@ -8,8 +8,16 @@ use super::{Ctx, InputEvent, Meta, http};
 use crate::{Body, Error, RawDocument};
 
 pub(crate) fn read(input: &str, bytes: &[u8], meta: &Meta, ctx: &mut Ctx<'_>) {
-    // feed-rs honours the XML declaration's encoding itself.
-    let feed = match feed_rs::parser::parse(bytes) {
+    // feed-rs honours the XML declaration's encoding itself. Its XML layer
+    // (quick-xml 0.42) can panic on some malformed encoding declarations
+    // (found by the `feed_read` fuzz target); a bad feed must cost only
+    // itself, so the parse is isolated and a panic becomes a named failure.
+    let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes)).unwrap_or_else(|_| {
+        Err(feed_rs::parser::ParseFeedError::ParseError(
+            feed_rs::parser::ParseErrorKind::NoFeedRoot,
+        ))
+    });
+    let feed = match parsed {
         Ok(feed) => feed,
         Err(err) => {
             return ctx.fail(Error::Feed {
