@@ -10,18 +10,21 @@ fn ingest_sample(c: &mut Criterion) {
         Pipeline::new(registry::components(registry::DEFAULT_COMPONENTS).unwrap()).unwrap(),
     );
     c.bench_function("ingest/sample_corpus", |b| {
-        b.iter_with_setup(|| tempfile::tempdir().unwrap(), |dir| {
-            let mut store = SqliteStore::open(&dir.path().join("bench.db")).unwrap();
-            let summary = ingest(
-                std::slice::from_ref(&sample),
-                &runner,
-                &mut store,
-                &IngestOptions::default(),
-                &mut |_| {},
-            )
-            .unwrap();
-            std::hint::black_box(summary);
-        });
+        b.iter_with_setup(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                let mut store = SqliteStore::open(&dir.path().join("bench.db")).unwrap();
+                let summary = ingest(
+                    std::slice::from_ref(&sample),
+                    &runner,
+                    &mut store,
+                    &IngestOptions::default(),
+                    &mut |_| {},
+                )
+                .unwrap();
+                std::hint::black_box(summary);
+            },
+        );
     });
 }
 

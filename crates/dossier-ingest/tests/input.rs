@@ -476,5 +476,7 @@ fn feed_that_panics_the_xml_parser_is_a_named_failure() {
     let path = fixtures("bad").join("fuzz-feed-encoding-panic.rss");
     let events = read_all(path.to_str().unwrap(), &ReadOptions::default());
     assert_eq!(events.len(), 1);
-    assert!(matches!(&events[0], InputEvent::Failed(Error::Feed { input, .. }) if input.ends_with("fuzz-feed-encoding-panic.rss")));
+    assert!(
+        matches!(&events[0], InputEvent::Failed(Error::Feed { input, .. }) if input.ends_with("fuzz-feed-encoding-panic.rss"))
+    );
 }

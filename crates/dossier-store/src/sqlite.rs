@@ -475,7 +475,9 @@ mod tests {
             code: "D102".into(),
             message: "truncated".into(),
         };
-        store.record_failures(std::slice::from_ref(&failure)).unwrap();
+        store
+            .record_failures(std::slice::from_ref(&failure))
+            .unwrap();
         store.record_failures(&[failure]).unwrap();
         assert_eq!(store.stats().unwrap().failures, 1);
     }
