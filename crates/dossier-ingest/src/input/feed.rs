@@ -12,17 +12,18 @@ pub(crate) fn read(input: &str, bytes: &[u8], meta: &Meta, ctx: &mut Ctx<'_>) {
     // (quick-xml 0.42) can panic on some malformed encoding declarations
     // (found by the `feed_read` fuzz target); a bad feed must cost only
     // itself, so the parse is isolated and a panic becomes a named failure.
-    let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes)).unwrap_or_else(|_| {
-        Err(feed_rs::parser::ParseFeedError::ParseError(
-            feed_rs::parser::ParseErrorKind::NoFeedRoot,
-        ))
-    });
+    let parsed = match std::panic::catch_unwind(|| feed_rs::parser::parse(bytes)) {
+        Ok(result) => result.map_err(|err| err.to_string()),
+        Err(_) => Err(
+            "the XML parser gave up on this feed (malformed declaration or encoding)".to_owned(),
+        ),
+    };
     let feed = match parsed {
         Ok(feed) => feed,
-        Err(err) => {
+        Err(message) => {
             return ctx.fail(Error::Feed {
                 input: input.to_owned(),
-                message: err.to_string(),
+                message,
             });
         }
     };
