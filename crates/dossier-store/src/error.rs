@@ -42,6 +42,18 @@ pub enum Error {
         /// Details.
         message: String,
     },
+    /// A search expression is not valid query syntax.
+    #[error(
+        "D405: store {path}: invalid search expression {expression:?}: {message}; quote words or use plain search"
+    )]
+    InvalidQuery {
+        /// The database file.
+        path: PathBuf,
+        /// The expression as given.
+        expression: String,
+        /// What the query parser said.
+        message: String,
+    },
 }
 
 impl Error {
@@ -53,6 +65,7 @@ impl Error {
             Error::Sqlite { .. } => "D402",
             Error::TooNew { .. } => "D403",
             Error::Corrupt { .. } => "D404",
+            Error::InvalidQuery { .. } => "D405",
         }
     }
 }

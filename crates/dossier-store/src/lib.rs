@@ -24,6 +24,9 @@
 //! assert_eq!(report.stored, 1);
 //! assert_eq!(store.put_batch(&[article]).unwrap().unchanged, 1);
 //! assert_eq!(store.search("crocus", 10).unwrap().len(), 1);
+//! // FTS5 syntax when asked for; bad syntax is error D405, not a panic
+//! assert_eq!(store.search_expression("croc* OR kyiv", 10).unwrap().len(), 1);
+//! assert_eq!(store.search_expression("\"unbalanced", 10).unwrap_err().code(), "D405");
 //! ```
 #![warn(missing_docs)]
 
@@ -31,11 +34,16 @@ mod error;
 mod migrations;
 mod sqlite;
 
-use dossier_model::{Article, ArticleId};
+use dossier_model::{Article, ArticleId, RejectReason};
 use serde::Serialize;
 
 pub use error::Error;
 pub use sqlite::SqliteStore;
+
+/// One article as seen in one input: the article's `source` (input plus
+/// locator) says where. The same text seen in two inputs is two sightings of
+/// one article.
+pub type Sighting = Article;
 
 /// What writing one batch did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -57,6 +65,29 @@ pub struct InputFailure {
     pub code: String,
     /// For people.
     pub message: String,
+}
+
+impl InputFailure {
+    /// An input that could not be read, with its stable `Dxxx` code.
+    #[must_use]
+    pub fn failed(input: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            input: input.into(),
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// An input that was read but held no article: the code is the reason's
+    /// key (`no_text`, `too_short`, …).
+    #[must_use]
+    pub fn rejected(input: impl Into<String>, reason: &RejectReason) -> Self {
+        Self {
+            input: input.into(),
+            code: reason.key().to_owned(),
+            message: reason.to_string(),
+        }
+    }
 }
 
 /// Filters and paging for [`Store::list_articles`].
@@ -147,7 +178,7 @@ pub trait Store {
     ///
     /// # Errors
     /// When the backend fails; then nothing of the batch is written.
-    fn put_batch(&mut self, batch: &[Article]) -> Result<BatchReport, Error>;
+    fn put_batch(&mut self, batch: &[Sighting]) -> Result<BatchReport, Error>;
 
     /// Records inputs that produced no article; idempotent by (input, code).
     ///
@@ -167,11 +198,21 @@ pub trait Store {
     /// When the backend fails.
     fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>, Error>;
 
-    /// Full-text search: every word of `query` must occur (in title or text).
+    /// Full-text search for plain words: every word of `query` must occur (in
+    /// title or text). Search syntax in `query` is taken literally, so user
+    /// input can never make it fail; best hits first.
     ///
     /// # Errors
     /// When the backend fails.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error>;
+
+    /// Full-text search with the backend's query syntax (for SQLite, FTS5:
+    /// `"exact phrase"`, `OR`, `NOT`, `prefix*`, `NEAR(a b)`); best hits first.
+    ///
+    /// # Errors
+    /// [`Error::InvalidQuery`] when `expression` is not valid syntax; otherwise
+    /// when the backend fails.
+    fn search_expression(&self, expression: &str, limit: usize) -> Result<Vec<SearchHit>, Error>;
 
     /// Counts over the whole store.
     ///

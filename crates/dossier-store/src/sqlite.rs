@@ -5,7 +5,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::migrations::MIGRATIONS;
 use crate::{
-    ArticleSummary, BatchReport, Error, InputFailure, ListQuery, SearchHit, Store, StoreStats,
+    ArticleSummary, BatchReport, Error, InputFailure, ListQuery, SearchHit, Sighting, Store,
+    StoreStats,
 };
 
 /// The embedded default store: one SQLite file.
@@ -122,6 +123,31 @@ impl SqliteStore {
         Ok(())
     }
 
+    fn run_search(&self, fts: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, a.outlet,
+                    snippet(articles_fts, 1, '[', ']', '…', 16),
+                    bm25(articles_fts)
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE articles_fts MATCH ?1
+             ORDER BY bm25(articles_fts), a.id
+             LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(
+            params![fts, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |row| {
+                Ok(SearchHit {
+                    id: parse_id(&row.get::<_, String>(0)?)?,
+                    title: row.get(1)?,
+                    outlet: row.get(2)?,
+                    snippet: row.get(3)?,
+                    score: row.get(4)?,
+                })
+            },
+        )?;
+        rows.collect()
+    }
+
     fn decode_record(&self, id: &str, record: &str) -> Result<Article, Error> {
         serde_json::from_str(record).map_err(|err| Error::Corrupt {
             path: self.path.clone(),
@@ -132,9 +158,11 @@ impl SqliteStore {
 }
 
 /// Turns user words into a safe FTS5 query: each word quoted, all required.
+/// Words without a letter or digit (`—`, `(`) are dropped: they hold no token.
 fn fts_query(query: &str) -> String {
     query
         .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
         .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
         .collect::<Vec<_>>()
         .join(" ")
@@ -152,7 +180,7 @@ fn parse_id(text: &str) -> rusqlite::Result<ArticleId> {
 }
 
 impl Store for SqliteStore {
-    fn put_batch(&mut self, batch: &[Article]) -> Result<BatchReport, Error> {
+    fn put_batch(&mut self, batch: &[Sighting]) -> Result<BatchReport, Error> {
         let path = self.path.clone();
         let err = |source| Error::Sqlite {
             path: path.clone(),
@@ -316,33 +344,31 @@ impl Store for SqliteStore {
         if fts.is_empty() {
             return Ok(Vec::new());
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.id, a.title, a.outlet,
-                        snippet(articles_fts, 1, '[', ']', '…', 16),
-                        bm25(articles_fts)
-                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1
-                 ORDER BY bm25(articles_fts), a.id
-                 LIMIT ?2",
-            )
-            .map_err(self.sql_err())?;
-        let rows = stmt
-            .query_map(
-                params![fts, i64::try_from(limit).unwrap_or(i64::MAX)],
-                |row| {
-                    Ok(SearchHit {
-                        id: parse_id(&row.get::<_, String>(0)?)?,
-                        title: row.get(1)?,
-                        outlet: row.get(2)?,
-                        snippet: row.get(3)?,
-                        score: row.get(4)?,
-                    })
+        self.run_search(&fts, limit).map_err(self.sql_err())
+    }
+
+    fn search_expression(&self, expression: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
+        if expression.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        self.run_search(expression, limit)
+            .map_err(|source| match source {
+                // The statement is fixed, so a generic SQL error here is the
+                // expression's fault: `fts5: syntax error near …`, `no such column`.
+                rusqlite::Error::SqliteFailure(ref failure, ref message)
+                    if failure.code == rusqlite::ErrorCode::Unknown =>
+                {
+                    Error::InvalidQuery {
+                        path: self.path.clone(),
+                        expression: expression.to_owned(),
+                        message: message.clone().unwrap_or_else(|| source.to_string()),
+                    }
+                }
+                source => Error::Sqlite {
+                    path: self.path.clone(),
+                    source,
                 },
-            )
-            .map_err(self.sql_err())?;
-        rows.collect::<Result<_, _>>().map_err(self.sql_err())
+            })
     }
 
     fn stats(&self) -> Result<StoreStats, Error> {
@@ -426,8 +452,62 @@ mod tests {
         // FTS syntax in user input is taken literally, not as an error
         assert!(store.search("\"unbalanced OR (", 10).unwrap().is_empty());
         assert!(store.search("   ", 10).unwrap().is_empty());
+        // punctuation-only words do not make a plain search miss
+        assert_eq!(store.search("Crocus — (", 10).unwrap().len(), 1);
         let hit = &store.search("Moscow", 10).unwrap()[0];
         assert!(hit.snippet.contains("[Moscow]"), "{}", hit.snippet);
+        assert!(hit.score < 0.0, "bm25 is negative for matches in SQLite");
+    }
+
+    #[test]
+    fn search_expressions_use_fts_syntax_and_reject_bad_syntax_clearly() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        store
+            .put_batch(&[
+                article("en.txt", "Gunmen opened fire at Crocus City Hall."),
+                article("ru.txt", "Террористы открыли огонь в «Крокус Сити Холле»."),
+            ])
+            .unwrap();
+        let hits = store.search_expression("gunmen OR Крок*", 10).unwrap();
+        assert_eq!(hits.len(), 2);
+        assert_eq!(
+            store
+                .search_expression("\"city hall\" NOT moscow", 10)
+                .unwrap()
+                .len(),
+            1
+        );
+        for bad in ["\"unbalanced", "fire AND", "(crocus", "nosuchcolumn:fire"] {
+            let err = store.search_expression(bad, 10).unwrap_err();
+            assert_eq!(err.code(), "D405", "{bad}: {err}");
+            let message = err.to_string();
+            assert!(message.contains(":memory:"), "{message}");
+            assert!(message.contains(bad), "{message}");
+        }
+    }
+
+    #[test]
+    fn same_text_twice_in_one_batch_is_one_article_and_a_duplicate() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let a = article("feed.xml", "Gunmen opened fire.");
+        let b = article("feed.xml", "gunmen  opened fire.").clone();
+        let b = Article {
+            source: b.source.at("item 2"),
+            ..b
+        };
+        let report = store.put_batch(&[a.clone(), b]).unwrap();
+        assert_eq!(
+            report,
+            BatchReport {
+                stored: 1,
+                duplicates: 1,
+                unchanged: 0
+            }
+        );
+        // the first sighting's record is the one kept
+        assert_eq!(store.get_article(a.id).unwrap(), Some(a));
+        let listed = store.list_articles(&ListQuery::default()).unwrap();
+        assert_eq!(listed[0].sightings, 2);
     }
 
     #[test]
@@ -480,6 +560,12 @@ mod tests {
             .unwrap();
         store.record_failures(&[failure]).unwrap();
         assert_eq!(store.stats().unwrap().failures, 1);
+        let rejected = InputFailure::rejected("empty.html", &dossier_model::RejectReason::NoText);
+        assert_eq!(rejected.code, "no_text");
+        store
+            .record_failures(&[rejected.clone(), rejected])
+            .unwrap();
+        assert_eq!(store.stats().unwrap().failures, 2);
     }
 
     #[test]
@@ -492,6 +578,7 @@ mod tests {
         )
         .unwrap();
         let err = SqliteStore::open(&path).unwrap_err();
+        assert_eq!(err.code(), "D401", "{err}");
         assert!(err.to_string().contains("junk.db"), "{err}");
     }
 
@@ -506,6 +593,30 @@ mod tests {
         let err = SqliteStore::open(&path).unwrap_err();
         assert_eq!(err.code(), "D403");
         assert!(err.to_string().contains("new.db"));
+    }
+
+    #[test]
+    fn migrations_set_the_schema_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, SqliteStore::schema_version());
+        assert!(version >= 1);
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(store);
+        // reopening a current database runs no migration and keeps the version
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
+        drop(conn);
+        SqliteStore::open(&path).unwrap();
     }
 
     #[test]

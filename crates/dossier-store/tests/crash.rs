@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use dossier_model::{Article, Source, SourceFormat};
 use dossier_store::{InputFailure, SqliteStore, Store};
 
-const BATCHES: usize = 300;
+const BATCHES: usize = 400;
 const BATCH_SIZE: usize = 25;
 const KILL_AFTER: usize = 15;
 
@@ -116,6 +116,16 @@ fn killed_ingest_resumes_to_the_same_database() {
 
     // The killed file opens, holds whole batches only, and resuming by
     // running the same ingest again completes it.
+    let stats = SqliteStore::open(&killed).unwrap().stats().unwrap();
+    assert!(
+        stats.sightings >= (KILL_AFTER * BATCH_SIZE) as u64,
+        "{stats:?}"
+    );
+    assert_eq!(
+        stats.sightings % BATCH_SIZE as u64,
+        0,
+        "a torn batch: {stats:?}"
+    );
     let partial = dump(&killed);
     assert!(!partial.is_empty());
     ingest_all(&killed, &mut |_| {});
