@@ -167,6 +167,90 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
     (region, total)
 }
 
+/// Which blocks count as inside the region: those in its subtree, plus
+/// prose blocks right before it (lead paragraphs that the page put in a
+/// sibling container), across at most [`MAX_GAP`] short non-prose blocks.
+fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
+    let n = parsed.blocks.len();
+    if region == NONE {
+        return vec![true; n];
+    }
+    let r = &parsed.elems[region as usize];
+    let mut inside: Vec<bool> = parsed
+        .blocks
+        .iter()
+        .map(|b| b.elem != NONE && b.elem >= region && b.elem <= r.end)
+        .collect();
+    let Some(first) = inside.iter().position(|&x| x) else {
+        return inside;
+    };
+    let mut gap = 0;
+    for i in (0..first).rev() {
+        let b = &parsed.blocks[i];
+        let boiler = b.elem == NONE || parsed.elems[b.elem as usize].boiler_anc != NONE;
+        if boiler {
+            break;
+        }
+        if prose_weight(b, parsed) > 0 {
+            inside[i] = true;
+            gap = 0;
+        } else {
+            gap += 1;
+            if gap > MAX_GAP || b.text.len() > 80 {
+                break;
+            }
+        }
+    }
+    inside
+}
+
+const MAX_GAP: usize = 2;
+
+/// Whether block `b` belongs to the body; `Err` names the reason it does not.
+fn decide(
+    b: &Block,
+    inside: bool,
+    parsed: &Parsed,
+    region: u32,
+    total: usize,
+    title: Option<&str>,
+    first: bool,
+) -> Result<(), &'static str> {
+    if !inside {
+        return Err("outside");
+    }
+    let boiler_anc = if b.elem == NONE {
+        NONE
+    } else {
+        parsed.elems[b.elem as usize].boiler_anc
+    };
+    let below_region_boiler = boiler_anc != NONE && (region == NONE || boiler_anc > region);
+    if below_region_boiler {
+        return Err("boiler-container");
+    }
+    if total == 0 && b.text.len() < 40 {
+        return Err("no-region-short");
+    }
+    let len = b.text.len();
+    if b.link_bytes * 2 > len && !(b.link_bytes == len && len > 10 && b.text.contains("://")) {
+        return Err("links");
+    }
+    if is_boilerplate_line(&b.text) {
+        return Err("lexicon");
+    }
+    if first
+        && let Some(t) = title
+        && (is_heading(b.tag) || b.text.len() < 200)
+        && is_duplicate_title(&b.text, t)
+    {
+        return Err("title");
+    }
+    if b.tag == "h1" && title.is_some_and(|t| is_duplicate_title(&b.text, t)) {
+        return Err("title");
+    }
+    Ok(())
+}
+
 /// Extracts the main text and metadata of an HTML page.
 #[must_use]
 pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
@@ -180,51 +264,22 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
     let mut metadata = metadata::build(&parsed.meta, h1, None);
     let title = metadata.title.clone();
 
+    let inside = inside_blocks(&parsed, region);
     let mut kept: Vec<&Block> = Vec::new();
-    for b in &parsed.blocks {
-        let inside = if region == NONE {
-            true
-        } else {
-            let r = &parsed.elems[region as usize];
-            b.elem != NONE && b.elem >= region && b.elem <= r.end
-        };
-        if !inside {
-            continue;
-        }
-        let boiler_anc = if b.elem == NONE {
-            NONE
-        } else {
-            parsed.elems[b.elem as usize].boiler_anc
-        };
-        let below_region_boiler = boiler_anc != NONE && (region == NONE || boiler_anc > region);
-        if below_region_boiler {
-            continue;
-        }
-        if total == 0 && b.text.len() < 40 {
-            continue;
-        }
-        let len = b.text.len();
-        if b.link_bytes * 2 > len && !(b.link_bytes == len && len > 10 && b.text.contains("://")) {
-            continue;
-        }
-        if is_boilerplate_line(&b.text) {
-            continue;
-        }
-        if kept.is_empty()
-            && let Some(t) = &title
-            && (is_heading(b.tag) || b.text.len() < 200)
-            && is_duplicate_title(&b.text, t)
+    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
+        if decide(
+            b,
+            ins,
+            &parsed,
+            region,
+            total,
+            title.as_deref(),
+            kept.is_empty(),
+        )
+        .is_ok()
         {
-            continue;
+            kept.push(b);
         }
-        if b.tag == "h1"
-            && title
-                .as_deref()
-                .is_some_and(|t| is_duplicate_title(&b.text, t))
-        {
-            continue;
-        }
-        kept.push(b);
     }
     // Trailing headings and short lines close the body, not open the next one.
     while let Some(last) = kept.last() {
@@ -391,6 +446,33 @@ pub fn debug_blocks(html: &str) -> String {
             "#{i} {} parent={} end={} flags={}",
             e.tag, e.parent, e.end, e.flags
         );
+    }
+    out
+}
+
+/// Per-block decisions (development aid): `(text, reason)`, reason `"kept"`
+/// for blocks in the body.
+#[doc(hidden)]
+#[must_use]
+pub fn debug_decisions(html: &str) -> Vec<(String, &'static str)> {
+    let parsed = parse::parse(html);
+    let (region, total) = choose_region(&parsed);
+    let h1 = parsed
+        .blocks
+        .iter()
+        .find(|b| b.tag == "h1")
+        .map(|b| b.text.as_str());
+    let metadata = metadata::build(&parsed.meta, h1, None);
+    let title = metadata.title;
+    let inside = inside_blocks(&parsed, region);
+    let mut first = true;
+    let mut out = Vec::new();
+    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
+        let r = decide(b, ins, &parsed, region, total, title.as_deref(), first);
+        if r.is_ok() {
+            first = false;
+        }
+        out.push((b.text.clone(), r.err().unwrap_or("kept")));
     }
     out
 }
