@@ -167,6 +167,34 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
     (region, total)
 }
 
+/// Whether a short line opens the after-body (related stories, sources, tags).
+fn is_cut_line(s: &str) -> bool {
+    if s.len() > 60 {
+        return false;
+    }
+    let n = norm_line(s);
+    boilerplate::CUT_PREFIXES.iter().any(|p| {
+        n.starts_with(p)
+            && n[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || p.ends_with(' '))
+    })
+}
+
+/// Ends the body at a "related stories" / "sources" line in its second half.
+fn cut_at_stop_heading(kept: &mut Vec<&Block>) {
+    let total: usize = kept.iter().map(|b| b.text.len()).sum();
+    let mut before = 0;
+    for (i, b) in kept.iter().enumerate() {
+        if before * 2 >= total && is_cut_line(&b.text) {
+            kept.truncate(i);
+            return;
+        }
+        before += b.text.len();
+    }
+}
+
 /// Which blocks count as inside the region: those in its subtree, plus
 /// prose blocks right before it (lead paragraphs that the page put in a
 /// sibling container), across at most [`MAX_GAP`] short non-prose blocks.
@@ -281,6 +309,7 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
             kept.push(b);
         }
     }
+    cut_at_stop_heading(&mut kept);
     // Trailing headings and short lines close the body, not open the next one.
     while let Some(last) = kept.last() {
         if is_heading(last.tag) || last.text.len() < 25 {
