@@ -167,6 +167,83 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
     (region, total)
 }
 
+/// Whether a short line is only a date (and time): `23.10.2018`,
+/// `05. Februar 2020, 14:30 Uhr`, `Aktualisiert: 3 March 2020`.
+fn is_date_line(s: &str) -> bool {
+    if s.len() > 48 || !s.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    const WORDS: &[&str] = &[
+        "jan",
+        "feb",
+        "mär",
+        "mar",
+        "apr",
+        "mai",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "okt",
+        "oct",
+        "nov",
+        "dez",
+        "dec",
+        "januar",
+        "january",
+        "februar",
+        "february",
+        "märz",
+        "march",
+        "april",
+        "juni",
+        "june",
+        "juli",
+        "july",
+        "august",
+        "september",
+        "oktober",
+        "october",
+        "november",
+        "dezember",
+        "december",
+        "uhr",
+        "am",
+        "um",
+        "on",
+        "at",
+        "updated",
+        "published",
+        "aktualisiert",
+        "veröffentlicht",
+        "stand",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "pm",
+        "am",
+        "mez",
+        "cet",
+    ];
+    s.split(|c: char| !c.is_alphanumeric()).all(|w| {
+        w.is_empty()
+            || w.bytes().all(|c| c.is_ascii_digit())
+            || WORDS.contains(&w.to_lowercase().as_str())
+    })
+}
+
 /// Whether a short line opens the after-body (related stories, sources, tags).
 fn is_cut_line(s: &str) -> bool {
     if s.len() > 60 {
@@ -265,6 +342,9 @@ fn decide(
     }
     if is_boilerplate_line(&b.text) {
         return Err("lexicon");
+    }
+    if is_date_line(&b.text) {
+        return Err("date");
     }
     if first
         && let Some(t) = title
