@@ -558,30 +558,3 @@ pub fn debug_blocks(html: &str) -> String {
     }
     out
 }
-
-/// Per-block decisions (development aid): `(text, reason)`, reason `"kept"`
-/// for blocks in the body.
-#[doc(hidden)]
-#[must_use]
-pub fn debug_decisions(html: &str) -> Vec<(String, &'static str)> {
-    let parsed = parse::parse(html);
-    let (region, total) = choose_region(&parsed);
-    let h1 = parsed
-        .blocks
-        .iter()
-        .find(|b| b.tag == "h1")
-        .map(|b| b.text.as_str());
-    let metadata = metadata::build(&parsed.meta, h1, None);
-    let title = metadata.title;
-    let inside = inside_blocks(&parsed, region);
-    let mut first = true;
-    let mut out = Vec::new();
-    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
-        let r = decide(b, ins, &parsed, region, total, title.as_deref(), first);
-        if r.is_ok() {
-            first = false;
-        }
-        out.push((b.text.clone(), r.err().unwrap_or("kept")));
-    }
-    out
-}
