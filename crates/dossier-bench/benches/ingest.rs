@@ -6,8 +6,10 @@ use dossier_store::SqliteStore;
 
 fn ingest_sample(c: &mut Criterion) {
     let sample = dossier_bench::sample_dir().to_string_lossy().into_owned();
+    let annotator = dossier_bench::annotator();
     let runner = Runner::new(
-        Pipeline::new(registry::components(registry::DEFAULT_COMPONENTS).unwrap()).unwrap(),
+        Pipeline::new(registry::components(registry::DEFAULT_COMPONENTS, &annotator).unwrap())
+            .unwrap(),
     );
     c.bench_function("ingest/sample_corpus", |b| {
         b.iter_with_setup(

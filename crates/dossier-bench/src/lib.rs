@@ -31,3 +31,42 @@ pub fn html_pages() -> Vec<(String, String)> {
     pages.sort();
     pages
 }
+
+/// The annotator over the built-in knowledge base.
+///
+/// # Panics
+/// When the built-in knowledge base is broken (a bug the tests catch).
+#[must_use]
+pub fn annotator() -> std::sync::Arc<dossier_nlp::Annotator> {
+    let kb = dossier_kb::KbBuilder::with_builtin()
+        .and_then(dossier_kb::KbBuilder::build)
+        .expect("built-in knowledge base");
+    std::sync::Arc::new(dossier_nlp::Annotator::new(std::sync::Arc::new(kb)))
+}
+
+/// Texts to benchmark annotation on: the `doctext` of every line of the
+/// JSON Lines file `DOSSIER_BENCH_DOCS` names (for example the MUC-4 dev
+/// set, which is not shipped), otherwise the bundled sample's plain texts.
+#[must_use]
+pub fn texts() -> Vec<String> {
+    if let Some(path) = std::env::var_os("DOSSIER_BENCH_DOCS") {
+        let data = std::fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", Path::new(&path).display()));
+        return data
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter_map(|doc| {
+                doc.get("doctext")
+                    .or_else(|| doc.get("text"))
+                    .and_then(|t| t.as_str().map(str::to_owned))
+            })
+            .collect();
+    }
+    let mut texts: Vec<String> = std::fs::read_dir(sample_dir().join("seeds"))
+        .expect("the sample's seeds")
+        .filter_map(Result::ok)
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .collect();
+    texts.sort();
+    texts
+}

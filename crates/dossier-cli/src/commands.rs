@@ -16,6 +16,7 @@ use dossier_store::{ListQuery, SqliteStore, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::knowledge::{self, ActorsArgs, KbCommand};
 use crate::output::{json_line, table};
 
 /// Dossier reads news reports about political violence and keeps a sourced,
@@ -29,6 +30,10 @@ pub(crate) struct Cli {
     /// Print JSON (one object per line) instead of tables.
     #[arg(long, global = true)]
     json: bool,
+    /// Extra knowledge-base files (actors/outlets TOML, places or lexicon
+    /// TSV) on top of the built-in one; repeatable.
+    #[arg(long = "kb", global = true, value_name = "FILE")]
+    kb_files: Vec<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,6 +61,22 @@ enum Command {
     /// Stream filter: read inputs, print one JSON outcome per document
     /// (article, rejection or failure, each naming its input). No store.
     Extract(ExtractArgs),
+    /// List actors of the knowledge base, most mentioned in the store first.
+    Actors(ActorsArgs),
+    /// Show one actor: aliases with their evidence, relations, places, and
+    /// the stored sentences that mention it.
+    Actor {
+        /// An id, name or alias ("IS-K", "islamic-state-khorasan").
+        name: String,
+    },
+    /// Knowledge-base tools: check a file, counts, remove a learned alias.
+    #[command(subcommand)]
+    Kb(KbCommand),
+    /// Print the mentions found in a plain-text file (`-` for stdin).
+    Annotate {
+        /// The file.
+        input: PathBuf,
+    },
     /// Print predictions in an evaluation kit's format.
     Eval {
         /// Which kit.
@@ -69,6 +90,9 @@ enum Command {
 enum EvalKind {
     /// Main-text extraction: prints {"NAME": {"articleBody": text}, ...}.
     Extraction,
+    /// MUC-4 mention recall: the share of gold role-filler strings found as
+    /// mentions, per role (input: the kit's JSON Lines).
+    Muc4Mentions,
 }
 
 #[derive(Debug, Args)]
@@ -125,19 +149,33 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        Command::Ingest(args) => ingest(&cli.db, &args, cli.json, &mut out),
+        Command::Ingest(args) => ingest(&cli.db, &cli.kb_files, &args, cli.json, &mut out),
+        Command::Actors(args) => {
+            knowledge::actors(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
+        }
+        Command::Actor { name } => {
+            knowledge::actor(&cli.db, &cli.kb_files, &name, cli.json, &mut out)
+        }
+        Command::Kb(command) => knowledge::kb(&cli.db, &cli.kb_files, &command, cli.json, &mut out),
+        Command::Annotate { input } => {
+            knowledge::annotate(&cli.kb_files, &input, cli.json, &mut out)
+        }
         Command::Articles(args) => articles(&cli.db, &args, cli.json, &mut out),
         Command::Article { id } => article(&cli.db, &id, &mut out),
         Command::Search { query, limit } => search(&cli.db, &query, limit, cli.json, &mut out),
-        Command::Extract(args) => extract_stream(&args, &mut out),
+        Command::Extract(args) => extract_stream(&cli.kb_files, &args, &mut out),
         Command::Eval { kind, input } => match kind {
             EvalKind::Extraction => eval_extraction(&input, &mut out),
+            EvalKind::Muc4Mentions => {
+                knowledge::eval_muc4_mentions(&cli.kb_files, &input, &mut out)
+            }
         },
     }
 }
 
-fn default_runner() -> Result<Runner> {
-    let components = registry::components(registry::DEFAULT_COMPONENTS)?;
+fn default_runner(kb_files: &[PathBuf]) -> Result<Runner> {
+    let annotator = knowledge::annotator(kb_files)?;
+    let components = registry::components(registry::DEFAULT_COMPONENTS, &annotator)?;
     Ok(Runner::new(Pipeline::new(components)?))
 }
 
@@ -145,8 +183,14 @@ fn open_store(db: &Path) -> Result<SqliteStore> {
     SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
 }
 
-fn ingest(db: &Path, args: &IngestArgs, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
-    let runner = default_runner()?;
+fn ingest(
+    db: &Path,
+    kb_files: &[PathBuf],
+    args: &IngestArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let runner = default_runner(kb_files)?;
     let mut store = open_store(db)?;
     let options = IngestOptions {
         read: args.read.read_options(),
@@ -294,9 +338,13 @@ fn search(
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_stream(args: &ExtractArgs, out: &mut dyn Write) -> Result<ExitCode> {
+fn extract_stream(
+    kb_files: &[PathBuf],
+    args: &ExtractArgs,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     const BATCH: usize = 256;
-    let runner = default_runner()?;
+    let runner = default_runner(kb_files)?;
     let options = args.read.read_options();
     let mut failed = false;
     let mut batch = Vec::with_capacity(BATCH);

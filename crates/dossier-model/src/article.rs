@@ -134,6 +134,13 @@ pub struct Layers {
     /// Tokens, in order, not overlapping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<Token>>,
+    /// Mentions of actors, people, places and things, in text order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<crate::Mention>>,
+    /// Aliases the text defines ("IS-K, short for Islamic State-Khorasan");
+    /// computed with the mentions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<Vec<crate::LearnedAlias>>,
 }
 
 /// One news report: clean text with its metadata, annotation layers and the
@@ -245,6 +252,7 @@ impl Article {
             Layer::Language => self.language.is_some(),
             Layer::Sentences => self.layers.sentences.is_some(),
             Layer::Tokens => self.layers.tokens.is_some(),
+            Layer::Mentions => self.layers.mentions.is_some(),
         }
     }
 }

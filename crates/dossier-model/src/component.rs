@@ -20,6 +20,8 @@ pub enum Layer {
     Sentences,
     /// Token spans.
     Tokens,
+    /// Mentions with their entity links, and the aliases the text defines.
+    Mentions,
 }
 
 impl Layer {
@@ -35,6 +37,7 @@ impl Layer {
             Layer::Language => "language",
             Layer::Sentences => "sentences",
             Layer::Tokens => "tokens",
+            Layer::Mentions => "mentions",
         }
     }
 }

@@ -27,6 +27,7 @@
 mod article;
 mod component;
 mod id;
+mod mention;
 mod outcome;
 mod provenance;
 
@@ -36,6 +37,7 @@ pub use article::{
 };
 pub use component::{Component, ComponentError, Layer};
 pub use id::{ArticleId, ParseIdError, normalize_for_hash};
+pub use mention::{AliasPattern, Candidate, EntityKey, LearnedAlias, Mention, MentionKind};
 pub use outcome::{Outcome, RejectReason};
 pub use provenance::{ExtractorId, Provenance};
 

@@ -15,8 +15,12 @@
 //! ```
 //! use dossier_pipeline::{Pipeline, registry};
 //!
-//! let pipeline = Pipeline::new(vec![registry::component("language").unwrap()]).unwrap();
-//! assert_eq!(pipeline.component_names(), ["language"]);
+//! use std::sync::Arc;
+//! let kb = dossier_kb::KbBuilder::new().build().unwrap();
+//! let annotator = Arc::new(dossier_nlp::Annotator::new(Arc::new(kb)));
+//! let components = registry::components(&["language", "sentences", "mentions"], &annotator).unwrap();
+//! let pipeline = Pipeline::new(components).unwrap();
+//! assert_eq!(pipeline.component_names(), ["language", "sentences", "mentions"]);
 //! ```
 #![warn(missing_docs)]
 

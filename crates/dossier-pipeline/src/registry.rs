@@ -1,18 +1,24 @@
 //! The built-in components by name: the one place that knows them all.
 
+use std::sync::Arc;
+
 use dossier_model::Component;
+use dossier_nlp::{Annotator, MentionLinker, SentenceSplitter};
 
 use crate::PipelineError;
 use crate::components::LanguageDetector;
 
 /// Names of the built-in components, in the default order.
-pub const DEFAULT_COMPONENTS: &[&str] = &["language"];
+pub const DEFAULT_COMPONENTS: &[&str] = &["language", "sentences", "mentions"];
 
-/// A built-in component by its snake-case name.
+/// A built-in component by its snake-case name; `mentions` shares
+/// `annotator` (the compiled knowledge base).
 #[must_use]
-pub fn component(name: &str) -> Option<Box<dyn Component>> {
+pub fn component(name: &str, annotator: &Arc<Annotator>) -> Option<Box<dyn Component>> {
     match name {
         "language" => Some(Box::new(LanguageDetector)),
+        "sentences" => Some(Box::new(SentenceSplitter)),
+        "mentions" => Some(Box::new(MentionLinker::new(Arc::clone(annotator)))),
         _ => None,
     }
 }
@@ -21,11 +27,14 @@ pub fn component(name: &str) -> Option<Box<dyn Component>> {
 ///
 /// # Errors
 /// [`PipelineError::UnknownComponent`] for a name that is not built in.
-pub fn components(names: &[&str]) -> Result<Vec<Box<dyn Component>>, PipelineError> {
+pub fn components(
+    names: &[&str],
+    annotator: &Arc<Annotator>,
+) -> Result<Vec<Box<dyn Component>>, PipelineError> {
     names
         .iter()
         .map(|name| {
-            component(name).ok_or_else(|| PipelineError::UnknownComponent {
+            component(name, annotator).ok_or_else(|| PipelineError::UnknownComponent {
                 name: (*name).to_owned(),
                 known: DEFAULT_COMPONENTS.join(", "),
             })

@@ -34,7 +34,7 @@ mod error;
 mod migrations;
 mod sqlite;
 
-use dossier_model::{Article, ArticleId, RejectReason};
+use dossier_model::{Article, ArticleId, ByteSpan, RejectReason};
 use serde::Serialize;
 
 pub use error::Error;
@@ -171,6 +171,63 @@ pub struct StoreStats {
     pub failures: u64,
 }
 
+/// How many stored articles mention an entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityCount {
+    /// The entity key (`actor:islamic-state-khorasan`).
+    pub entity: String,
+    /// Articles mentioning it.
+    pub articles: u64,
+    /// Mentions in all.
+    pub mentions: u64,
+}
+
+/// One mention of an entity in a stored article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MentionHit {
+    /// The article.
+    pub article: ArticleId,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// The mention's bytes in the article text.
+    pub span: ByteSpan,
+    /// The mention as written.
+    pub text: String,
+    /// The sentence around it.
+    pub sentence: String,
+    /// The rule that found it.
+    pub rule: String,
+    /// Link confidence.
+    pub confidence: f64,
+}
+
+/// An alias learned from an article, with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LearnedAliasRecord {
+    /// The article that defines it.
+    pub article: ArticleId,
+    /// The alias as written.
+    pub alias: String,
+    /// Its bytes in the article text.
+    pub span: ByteSpan,
+    /// The entity it names; `None` for a conflicting definition.
+    pub entity: Option<String>,
+    /// For a conflicting definition: the entities each side names.
+    pub conflict: Vec<String>,
+    /// How it was written (`short_for`, `parenthetical`, …).
+    pub pattern: String,
+    /// The defining sentence.
+    pub sentence: String,
+    /// Confidence.
+    pub confidence: f64,
+    /// Removed by a user: kept as history, no longer used.
+    pub removed: bool,
+}
+
 /// The record's storage: one implementation per backend.
 pub trait Store {
     /// Writes a batch of articles, each with the sighting its `source` names,
@@ -219,4 +276,31 @@ pub trait Store {
     /// # Errors
     /// When the backend fails.
     fn stats(&self) -> Result<StoreStats, Error>;
+
+    /// Per entity: how many articles and mentions link to it, most
+    /// mentioned first; only keys starting with `prefix` (`actor:`).
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn entity_counts(&self, prefix: &str) -> Result<Vec<EntityCount>, Error>;
+
+    /// Mentions linked to `entity`, newest article first.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn entity_mentions(&self, entity: &str, limit: usize) -> Result<Vec<MentionHit>, Error>;
+
+    /// Learned aliases of `entity` (all when `None`), including conflicting
+    /// definitions that name it and removed ones.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn learned_aliases(&self, entity: Option<&str>) -> Result<Vec<LearnedAliasRecord>, Error>;
+
+    /// Marks learned alias `alias` (of `entity`, or of any entity) removed;
+    /// returns how many definitions it removed.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn remove_learned_alias(&mut self, alias: &str, entity: Option<&str>) -> Result<usize, Error>;
 }

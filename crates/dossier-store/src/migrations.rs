@@ -36,4 +36,33 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         title, text, content='articles', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2'
     );",
+    // 2: linked mentions and learned aliases, indexed by entity
+    "CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        entity TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, start, end, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_entity ON mentions(entity, article_id);
+    CREATE TABLE learned_aliases (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        alias TEXT NOT NULL,
+        entity TEXT,
+        conflict TEXT NOT NULL,
+        pattern TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_id, start, end)
+    ) WITHOUT ROWID;
+    CREATE INDEX learned_aliases_entity ON learned_aliases(entity);",
 ];

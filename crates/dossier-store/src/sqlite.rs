@@ -1,12 +1,12 @@
 use std::path::{Path, PathBuf};
 
-use dossier_model::{Article, ArticleId};
+use dossier_model::{Article, ArticleId, ByteSpan};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::migrations::MIGRATIONS;
 use crate::{
-    ArticleSummary, BatchReport, Error, InputFailure, ListQuery, SearchHit, Sighting, Store,
-    StoreStats,
+    ArticleSummary, BatchReport, EntityCount, Error, InputFailure, LearnedAliasRecord, ListQuery,
+    MentionHit, SearchHit, Sighting, Store, StoreStats,
 };
 
 /// The embedded default store: one SQLite file.
@@ -232,6 +232,7 @@ impl Store for SqliteStore {
                     insert_fts
                         .execute(params![tx.last_insert_rowid(), article.title, article.text])
                         .map_err(err)?;
+                    insert_annotations(&tx, &id, article).map_err(err)?;
                 }
                 let format = serde_json::to_value(article.source.format)
                     .ok()
@@ -393,6 +394,167 @@ impl Store for SqliteStore {
             )
             .map_err(self.sql_err())
     }
+
+    fn entity_counts(&self, prefix: &str) -> Result<Vec<EntityCount>, Error> {
+        let pattern = format!("{}%", prefix.replace('%', ""));
+        let run = || -> rusqlite::Result<Vec<EntityCount>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT entity, count(DISTINCT article_id), count(*) FROM mentions
+                 WHERE entity LIKE ?1 GROUP BY entity
+                 ORDER BY count(DISTINCT article_id) DESC, count(*) DESC, entity",
+            )?;
+            let rows = stmt.query_map([pattern.as_str()], |row| {
+                Ok(EntityCount {
+                    entity: row.get(0)?,
+                    articles: count(row, 1)?,
+                    mentions: count(row, 2)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(self.sql_err())
+    }
+
+    fn entity_mentions(&self, entity: &str, limit: usize) -> Result<Vec<MentionHit>, Error> {
+        let run = || -> rusqlite::Result<Vec<MentionHit>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT m.article_id, a.title, a.outlet, a.published, m.start, m.end,
+                        substr(CAST(a.text AS BLOB), m.start + 1, m.end - m.start),
+                        substr(CAST(a.text AS BLOB), m.sentence_start + 1, m.sentence_end - m.sentence_start),
+                        m.rule, m.confidence
+                 FROM mentions m JOIN articles a ON a.id = m.article_id
+                 WHERE m.entity = ?1
+                 ORDER BY a.published DESC, m.article_id, m.start
+                 LIMIT ?2",
+            )?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(params![entity, limit], |row| {
+                let bytes = |i: usize| -> rusqlite::Result<String> {
+                    let raw: Vec<u8> = row.get(i)?;
+                    Ok(String::from_utf8_lossy(&raw).into_owned())
+                };
+                Ok(MentionHit {
+                    article: parse_id(&row.get::<_, String>(0)?)?,
+                    title: row.get(1)?,
+                    outlet: row.get(2)?,
+                    published: row.get(3)?,
+                    span: ByteSpan::new(row.get(4)?, row.get(5)?),
+                    text: bytes(6)?,
+                    sentence: bytes(7)?,
+                    rule: row.get(8)?,
+                    confidence: row.get(9)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(self.sql_err())
+    }
+
+    fn learned_aliases(&self, entity: Option<&str>) -> Result<Vec<LearnedAliasRecord>, Error> {
+        let run = || -> rusqlite::Result<Vec<LearnedAliasRecord>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT l.article_id, l.alias, l.start, l.end, l.entity, l.conflict, l.pattern,
+                        substr(CAST(a.text AS BLOB), l.sentence_start + 1, l.sentence_end - l.sentence_start),
+                        l.confidence, l.removed
+                 FROM learned_aliases l JOIN articles a ON a.id = l.article_id
+                 WHERE ?1 IS NULL OR l.entity = ?1 OR instr(l.conflict, ?1) > 0
+                 ORDER BY l.alias, l.article_id, l.start",
+            )?;
+            let rows = stmt.query_map(params![entity], |row| {
+                let conflict: String = row.get(5)?;
+                let sentence: Vec<u8> = row.get(7)?;
+                Ok(LearnedAliasRecord {
+                    article: parse_id(&row.get::<_, String>(0)?)?,
+                    alias: row.get(1)?,
+                    span: ByteSpan::new(row.get(2)?, row.get(3)?),
+                    entity: row.get(4)?,
+                    conflict: conflict
+                        .split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    pattern: row.get(6)?,
+                    sentence: String::from_utf8_lossy(&sentence).into_owned(),
+                    confidence: row.get(8)?,
+                    removed: row.get::<_, i64>(9)? != 0,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(self.sql_err())
+    }
+
+    fn remove_learned_alias(&mut self, alias: &str, entity: Option<&str>) -> Result<usize, Error> {
+        self.conn
+            .execute(
+                "UPDATE learned_aliases SET removed = 1
+                 WHERE alias = ?1 AND (?2 IS NULL OR entity = ?2) AND removed = 0",
+                params![alias, entity],
+            )
+            .map_err(self.sql_err())
+    }
+}
+
+/// Writes an article's linked mentions and learned aliases.
+fn insert_annotations(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    article: &Article,
+) -> rusqlite::Result<()> {
+    if let Some(mentions) = &article.layers.mentions {
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO mentions
+             (article_id, start, end, entity, kind, rule, confidence, sentence_start, sentence_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for mention in mentions {
+            let Some(entity) = &mention.entity else {
+                continue;
+            };
+            let kind = serde_json::to_value(mention.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            insert.execute(params![
+                id,
+                mention.span.start(),
+                mention.span.end(),
+                entity.as_str(),
+                kind,
+                mention.rule,
+                f64::from(mention.confidence),
+                mention.sentence.start(),
+                mention.sentence.end(),
+            ])?;
+        }
+    }
+    if let Some(aliases) = &article.layers.aliases {
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO learned_aliases
+             (article_id, start, end, alias, entity, conflict, pattern, confidence, sentence_start, sentence_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for alias in aliases {
+            let pattern = serde_json::to_value(alias.pattern)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let conflict: Vec<&str> = alias.conflict.iter().map(|e| e.as_str()).collect();
+            insert.execute(params![
+                id,
+                alias.span.start(),
+                alias.span.end(),
+                alias.alias,
+                alias.entity.as_ref().map(|e| e.as_str()),
+                conflict.join(" "),
+                pattern,
+                f64::from(alias.confidence),
+                alias.sentence.start(),
+                alias.sentence.end(),
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,214 @@
+//! One pass of the gazetteer over the folded text, keeping the matches
+//! that respect word boundaries and case.
+
+use aho_corasick::Input;
+use dossier_kb::NominalCategory;
+use dossier_model::ByteSpan;
+
+use super::Doc;
+use crate::gazetteer::{Entry, Gazetteer, Target, is_function_word};
+use crate::normalize::Folded;
+use crate::tokens::TokenKind;
+
+/// What a match is taken as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// A name of one or more entities (`Found::entries`).
+    Entity,
+    /// A nominal head.
+    Nominal(NominalCategory),
+    /// A title announcing a name, by index in `Kb::titles`.
+    Title(u32),
+}
+
+/// A match kept by the scan.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    /// Original bytes.
+    pub(crate) span: ByteSpan,
+    /// The gazetteer pattern.
+    pub(crate) pattern: usize,
+    /// How it is read.
+    pub(crate) reading: Reading,
+    /// For entity readings: the indices of the readings that passed.
+    pub(crate) entries: Vec<u16>,
+}
+
+pub(crate) fn scan(gazetteer: &Gazetteer, doc: &Doc<'_>, folded: &Folded) -> Vec<Found> {
+    let hay = folded.text.as_str();
+    let automaton = gazetteer.automaton();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < hay.len() {
+        let Some(found) = automaton.find(Input::new(hay).span(pos..hay.len())) else {
+            break;
+        };
+        let (start, end) = (found.start(), found.end());
+        let kept = at_word_boundaries(hay, start, end)
+            .then(|| {
+                judge(
+                    gazetteer,
+                    doc,
+                    folded,
+                    start,
+                    end,
+                    found.pattern().as_usize(),
+                )
+            })
+            .flatten();
+        match kept {
+            Some(found) => {
+                out.push(found);
+                pos = end;
+            }
+            None => pos = next_word_start(hay, start),
+        }
+    }
+    out
+}
+
+fn at_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    if before.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let mut after = hay[end..].chars();
+    match after.next() {
+        None => true,
+        // A possessive: "IS-K's", "ISIS'".
+        Some('\'') => match after.next() {
+            Some('s') => !after.next().is_some_and(char::is_alphanumeric),
+            Some(c) => !c.is_alphanumeric(),
+            None => true,
+        },
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+fn next_word_start(hay: &str, from: usize) -> usize {
+    let mut in_word = true;
+    for (offset, c) in hay[from..].char_indices() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !in_word {
+            return from + offset;
+        }
+        in_word = alnum;
+    }
+    hay.len()
+}
+
+fn judge(
+    gazetteer: &Gazetteer,
+    doc: &Doc<'_>,
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    pattern: usize,
+) -> Option<Found> {
+    let (source_start, source_end) = folded.source_range(start, end);
+    let original = &doc.text[source_start..source_end];
+    let span = crate::span(source_start, source_end);
+    let entries = gazetteer.entries(pattern);
+    let token = doc.token_at(span.start());
+    let sentence_initial = doc.starts_sentence(token);
+    let capitalised = original.chars().any(char::is_uppercase);
+
+    let mut passing = Vec::new();
+    let mut nominal = None;
+    let mut title = None;
+    for (index, entry) in entries.iter().enumerate() {
+        match entry.target {
+            Target::Nominal(category) => nominal = Some(category),
+            Target::Title(title_index) => title = Some(title_index),
+            _ => {
+                if entity_case_ok(doc, entry, original, capitalised, sentence_initial) {
+                    passing.push(index as u16);
+                }
+            }
+        }
+    }
+    let reading = if !passing.is_empty() {
+        Reading::Entity
+    } else if let Some(title) = title.filter(|_| name_follows(doc, span.end())) {
+        Reading::Title(title)
+    } else if let Some(category) = nominal {
+        Reading::Nominal(category)
+    } else {
+        return None;
+    };
+    Some(Found {
+        span,
+        pattern,
+        reading,
+        entries: passing,
+    })
+}
+
+fn entity_case_ok(
+    doc: &Doc<'_>,
+    entry: &Entry,
+    original: &str,
+    capitalised: bool,
+    sentence_initial: bool,
+) -> bool {
+    if entry.case_sensitive {
+        return !doc.lower_case && same_letters(original, &entry.alias);
+    }
+    if doc.lower_case {
+        // Without capitals a one-word outlet name ("Libération", "Mash") is
+        // too often an ordinary word.
+        let one_word_outlet =
+            matches!(entry.target, Target::Outlet(_)) && !entry.alias.contains(' ');
+        return !entry.common_word && !one_word_outlet;
+    }
+    capitalised && !(entry.common_word && sentence_initial)
+}
+
+/// The letters of `a` and `b` are the same, case included ("U.S." = "US").
+fn same_letters(a: &str, b: &str) -> bool {
+    a.chars()
+        .filter(|c| c.is_alphabetic())
+        .eq(b.chars().filter(|c| c.is_alphabetic()))
+}
+
+/// Whether a name could start right after byte `end`: a capitalised word in
+/// mixed-case text, any content word in lower-case text.
+fn name_follows(doc: &Doc<'_>, end: u32) -> bool {
+    let index = doc.token_at(end);
+    let Some(next) = doc.tokens.get(index) else {
+        return false;
+    };
+    if doc.text[end as usize..next.span.start() as usize].contains('\n') {
+        return false;
+    }
+    if !matches!(next.kind, TokenKind::Word | TokenKind::Abbreviation) {
+        return false;
+    }
+    if doc.lower_case {
+        let word = doc.text[next.span].to_lowercase();
+        !is_function_word(&word)
+    } else {
+        next.capitalised
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert!(at_word_boundaries("the is k's men", 4, 8));
+        assert!(!at_word_boundaries("crisis kills", 2, 8));
+        assert!(at_word_boundaries("isis' caliphate", 0, 4));
+        assert!(!at_word_boundaries("parisian", 0, 5));
+        assert_eq!(next_word_start("crisis kills", 2), 7);
+    }
+
+    #[test]
+    fn letters_compare_with_case() {
+        assert!(same_letters("U.S.", "US"));
+        assert!(!same_letters("us", "US"));
+        assert!(same_letters("IS", "IS"));
+    }
+}
