@@ -155,3 +155,93 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
         );
     }
 }
+
+#[test]
+fn actors_aliases_and_their_evidence_after_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let seeds = sample().join("seeds");
+    let out = dossier(&db, &["ingest", seeds.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Both seeds mention IS-K (as IS-K and as ISIS-K): one actor, two articles.
+    let actors = json_lines(&stdout(&dossier(&db, &["--json", "actors"])));
+    let isk = actors
+        .iter()
+        .find(|a| a["id"] == "islamic-state-khorasan")
+        .expect("IS-K is listed");
+    assert_eq!(isk["articles"], 2, "{isk}");
+
+    // The alias the seed defines is shown with its article, span and sentence.
+    let shown = stdout(&dossier(&db, &["actor", "ISIS-K"]));
+    assert!(shown.contains("province_of Islamic State"), "{shown}");
+    assert!(shown.contains("S-K — learned (short_for)"), "{shown}");
+    assert!(
+        shown.contains("“S-K, short for Islamic State-Khorasan"),
+        "{shown}"
+    );
+
+    // Removing it keeps the history but marks it.
+    let removed = dossier(&db, &["kb", "unlearn", "S-K"]);
+    assert!(removed.status.success(), "{}", stdout(&removed));
+    let view = &json_lines(&stdout(&dossier(&db, &["--json", "actor", "IS-K"])))[0];
+    let learned: Vec<&serde_json::Value> = view["alias_evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["alias"] == "S-K")
+        .collect();
+    assert_eq!(learned.len(), 1);
+    assert_eq!(learned[0]["removed"], true);
+    assert_eq!(learned[0]["span"].as_array().unwrap().len(), 2);
+
+    let unknown = dossier(&db, &["actor", "No Such Group"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("No Such Group"));
+}
+
+#[test]
+fn kb_check_reports_problems_with_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dossier-kb/tests/fixtures");
+    let good = dossier(
+        &db,
+        &[
+            "kb",
+            "check",
+            fixtures.join("user_actors.toml").to_str().unwrap(),
+        ],
+    );
+    assert!(good.status.success(), "{}", stdout(&good));
+    assert!(stdout(&good).contains("0 error(s)"));
+    let bad = dossier(
+        &db,
+        &[
+            "kb",
+            "check",
+            fixtures.join("broken_actors.toml").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stdout(&bad).contains("no-such-actor"), "{}", stdout(&bad));
+
+    // A user file extends what the annotator knows.
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "Members of the Crocus Cell were detained.").unwrap();
+    let user = fixtures.join("user_actors.toml");
+    let annotated = stdout(&dossier(
+        &db,
+        &[
+            "--kb",
+            user.to_str().unwrap(),
+            "annotate",
+            text.to_str().unwrap(),
+        ],
+    ));
+    assert!(annotated.contains("actor:crocus-cell"), "{annotated}");
+}

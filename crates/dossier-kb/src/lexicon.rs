@@ -13,6 +13,10 @@ pub enum NominalCategory {
     Collective,
     /// Soldiers, police, guards.
     ArmedActor,
+    /// Institutions and organised bodies named by a common noun ("the
+    /// government", "the armed forces", "the Medellin cartel" without the
+    /// name).
+    Organisation,
     /// Other people ("civilians", "a priest").
     Person,
     /// Buildings and venues.
@@ -33,6 +37,7 @@ impl NominalCategory {
             "perpetrator" => Self::Perpetrator,
             "collective" => Self::Collective,
             "armed_actor" => Self::ArmedActor,
+            "organisation" => Self::Organisation,
             "person" => Self::Person,
             "building" => Self::Building,
             "vehicle" => Self::Vehicle,
@@ -49,6 +54,7 @@ impl NominalCategory {
             Self::Perpetrator => "perpetrator",
             Self::Collective => "collective",
             Self::ArmedActor => "armed_actor",
+            Self::Organisation => "organisation",
             Self::Person => "person",
             Self::Building => "building",
             Self::Vehicle => "vehicle",
@@ -62,7 +68,11 @@ impl NominalCategory {
     pub fn is_human(self) -> bool {
         matches!(
             self,
-            Self::Perpetrator | Self::Collective | Self::ArmedActor | Self::Person
+            Self::Perpetrator
+                | Self::Collective
+                | Self::ArmedActor
+                | Self::Organisation
+                | Self::Person
         )
     }
 }

@@ -47,6 +47,9 @@ pub struct Entry {
     pub alias: String,
     /// The name is also an ordinary word: wants a capital in mixed-case text.
     pub common_word: bool,
+    /// An alternate name of a place, not its main one: GeoNames lists
+    /// nicknames and old names ("Google" for Topeka) that weigh less.
+    pub alternate: bool,
 }
 
 /// The compiled gazetteer.
@@ -67,16 +70,142 @@ impl std::fmt::Debug for Gazetteer {
 /// Lower-case words that are never names on their own, whatever a data file
 /// says: a short stop-list guarding the matcher against "is", "us", "it".
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "down", "during", "each", "few", "for", "from", "had", "has",
-    "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
-    "only", "or", "other", "our", "out", "over", "own", "said", "same", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "through", "to", "too", "two", "under", "until", "up", "us", "very", "was",
-    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your",
+    "a",
+    "about",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "am",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "me",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "said",
+    "same",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "two",
+    "under",
+    "unless",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
 ];
 
 /// Words that some small place is named after but that news text uses for
@@ -127,6 +256,9 @@ impl Gazetteer {
             let index = index as u32;
             let prior = match actor.kind {
                 ActorKind::Person => 0.9,
+                // The country's own place reading carries "Russia"; the
+                // state wins it only from context ("Russia blamed").
+                ActorKind::State => 0.4,
                 _ => 1.0,
             };
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
@@ -138,6 +270,7 @@ impl Gazetteer {
                         case_sensitive: actor.is_case_sensitive(name),
                         alias: name.clone(),
                         common_word: false,
+                        alternate: false,
                     },
                 );
             }
@@ -150,6 +283,7 @@ impl Gazetteer {
                         case_sensitive: actor.is_case_sensitive(name),
                         alias: name.clone(),
                         common_word: false,
+                        alternate: false,
                     },
                 );
             }
@@ -165,6 +299,7 @@ impl Gazetteer {
                         case_sensitive: false,
                         alias: name.clone(),
                         common_word: false,
+                        alternate: false,
                     },
                 );
             }
@@ -177,6 +312,7 @@ impl Gazetteer {
                         case_sensitive: false,
                         alias: name.clone(),
                         common_word: false,
+                        alternate: false,
                     },
                 );
             }
@@ -191,6 +327,7 @@ impl Gazetteer {
                         case_sensitive: false,
                         alias: name.clone(),
                         common_word: false,
+                        alternate: false,
                     },
                 );
             }
@@ -206,6 +343,7 @@ impl Gazetteer {
                         case_sensitive: false,
                         alias: name.clone(),
                         common_word: city.common_word,
+                        alternate: name != &city.name,
                     },
                 );
             }
@@ -220,6 +358,7 @@ impl Gazetteer {
                         case_sensitive: false,
                         alias: name.clone(),
                         common_word: false,
+                        alternate: false,
                     },
                 );
             }
@@ -233,6 +372,7 @@ impl Gazetteer {
                     case_sensitive: false,
                     alias: nominal.form.clone(),
                     common_word: false,
+                    alternate: false,
                 },
             );
         }
@@ -245,6 +385,7 @@ impl Gazetteer {
                     case_sensitive: false,
                     alias: title.title.clone(),
                     common_word: false,
+                    alternate: false,
                 },
             );
         }
@@ -313,6 +454,7 @@ impl PatternSet {
         if let Some(existing) = readings.iter_mut().find(|e| e.target == entry.target) {
             existing.case_sensitive &= entry.case_sensitive;
             existing.common_word |= entry.common_word;
+            existing.alternate &= entry.alternate;
             return;
         }
         readings.push(entry);

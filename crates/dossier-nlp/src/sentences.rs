@@ -18,8 +18,14 @@ use crate::tokens::{Tok, TokenKind, is_title_abbreviation};
 pub fn is_lower_case(text: &str) -> bool {
     let mut letters = 0usize;
     let mut upper = 0usize;
-    for c in text.chars() {
-        if c.is_alphabetic() {
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphabetic() {
+            letters += 1;
+            upper += usize::from(byte.is_ascii_uppercase());
+        }
+    }
+    if !text.is_ascii() {
+        for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }

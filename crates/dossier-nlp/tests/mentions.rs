@@ -218,7 +218,7 @@ proptest! {
         prop::sample::select(vec![
             "Moscow", "blamed", "Kyiv", "IS-K", "(ISKP)", "’s", "U.S.", "Gen.", "said", ".", ",",
             "Президент", "Путин", "short", "for", "Islamic", "State", "gunmen", "\n", "—", "é",
-            "Paris", "Texas", "also", "known", "as", "the", "Mr.", "Ali", "\"", "(", ")",
+            "Paris", "Texas", "also", "anti-Moscow", "pro-U.S.", "embassy", "u.s.", "known", "as", "the", "Mr.", "Ali", "\"", "(", ")",
         ]),
         0..60,
     )) {

@@ -51,7 +51,19 @@ pub(crate) fn learn(
     mentions: &mut Vec<Mention>,
 ) -> Vec<LearnedAlias> {
     let mut learned = Vec::new();
-    for &(cue, pattern) in CUES {
+    // Most texts define nothing: one scan for the cues' shared words first.
+    let any_cue = [
+        "short for",
+        "stands for",
+        "acronym for",
+        "known as",
+        "aka",
+        "also called",
+        "formerly",
+    ]
+    .iter()
+    .any(|word| folded.text.contains(word));
+    for &(cue, pattern) in CUES.iter().filter(|_| any_cue) {
         for (at, _) in folded.text.match_indices(cue) {
             let (cue_start, cue_end) = folded.source_range(at, at + cue.len());
             let left = side_ending_at(doc, mentions, cue_start as u32);
@@ -285,6 +297,18 @@ fn apply(doc: &Doc<'_>, folded: &Folded, learned: &[LearnedAlias], mentions: &mu
             }
             let (start, stop) = folded.source_range(at, end);
             let span = crate::span(start, stop);
+            // An ambiguous mention the definition settles: "CSIS" after
+            // "Center for Strategic and International Studies (CSIS)".
+            if let Some(ambiguous) = mentions.iter_mut().find(|m| {
+                m.span == span
+                    && m.entity.is_none()
+                    && m.candidates.iter().any(|c| &c.entity == entity)
+            }) {
+                ambiguous.entity = Some(entity.clone());
+                ambiguous.confidence = round(alias.confidence * 0.95);
+                ambiguous.rule = "learned_alias".to_owned();
+                continue;
+            }
             let taken = mentions.iter().any(|m| {
                 m.kind != MentionKind::Nominal
                     && m.span.start() < span.end()

@@ -182,11 +182,14 @@ const AUXILIARIES: &[&str] = &[
 const BLAME_VERBS: &[&str] = &[
     "accuse",
     "accused",
+    "accuses",
     "accusing",
     "blame",
     "blamed",
+    "blames",
     "blaming",
     "implicated",
+    "implicates",
     "implicating",
 ];
 
@@ -287,8 +290,9 @@ pub(crate) fn mention(
     found: &Found,
 ) -> Option<Mention> {
     let entries = gazetteer.entries(found.pattern);
-    let agentive = is_agentive(doc, found.span);
     let locative = is_locative(doc, found.span);
+    // "Officials in Georgia said": the place is not the speaker.
+    let agentive = !locative && is_agentive(doc, found.span);
     let place_qualifier = qualifier(kb, gazetteer, doc, found.span);
     let region_word_follows = doc
         .lower(doc.token_at(found.span.end()))
@@ -301,6 +305,12 @@ pub(crate) fn mention(
             weighted.push((key, kind, weight));
         }
     };
+    let has_place_reading = found.entries.iter().any(|&i| {
+        matches!(
+            entries[i as usize].target,
+            Target::Country(_) | Target::City(_) | Target::Region(_)
+        )
+    });
     for &index in &found.entries {
         let entry = &entries[index as usize];
         let Some((key, kind)) = key_of(kb, entry.target) else {
@@ -326,6 +336,24 @@ pub(crate) fn mention(
                 }
             }
         }
+        if let Target::City(i) = entry.target {
+            // A small town needs a clue: "in Ilopango", "Paris, Texas".
+            let small = if entry.alternate { 300_000 } else { 100_000 };
+            if kb.cities[i as usize].population < small && !locative && place_qualifier.is_none() {
+                weight *= 0.3;
+            }
+            if entry.alternate {
+                weight *= 0.3;
+            }
+        }
+        let government = match entry.target {
+            Target::Metonym(_) => true,
+            Target::Actor(i) => kb.actors[i as usize].kind == ActorKind::State,
+            _ => false,
+        };
+        if government && !agentive && has_place_reading {
+            weight *= 0.3;
+        }
         if agentive {
             weight *= if is_place { 0.3 } else { 6.0 };
         }
@@ -339,6 +367,8 @@ pub(crate) fn mention(
                 let mut weight = 0.4;
                 if agentive {
                     weight *= 6.0;
+                } else {
+                    weight *= 0.3;
                 }
                 if locative {
                     weight *= 0.3;
@@ -346,6 +376,22 @@ pub(crate) fn mention(
                 add(EntityKey::actor(&state.id), MentionKind::Actor, weight);
             }
         }
+    }
+    // A region named like a city of its country is that city unless the
+    // text says region ("Kabul" the city, "Kabul province").
+    if !region_word_follows {
+        let city_countries: Vec<String> = weighted
+            .iter()
+            .filter(|(key, _, _)| key.kind() == "city")
+            .filter_map(|(key, _, _)| key.id().parse().ok().and_then(|id| kb.city(id)))
+            .map(|city| city.country.clone())
+            .collect();
+        weighted.retain(|(key, _, _)| {
+            key.kind() != "region"
+                || kb
+                    .region(key.id())
+                    .is_none_or(|region| !city_countries.contains(&region.country))
+        });
     }
     if weighted.is_empty() {
         return None;
@@ -369,7 +415,7 @@ pub(crate) fn mention(
         category: None,
         entity: linked.then(|| best.entity.clone()),
         confidence: best.confidence,
-        candidates: if candidates.len() > 1 {
+        candidates: if candidates.len() > 1 || !linked {
             candidates
         } else {
             Vec::new()

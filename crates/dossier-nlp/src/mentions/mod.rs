@@ -88,26 +88,53 @@ const ADJECTIVES: &[&str] = &[
     "alleged",
     "armed",
     "civilian",
+    "clandestine",
+    "cocaine",
+    "communist",
+    "criminal",
     "dead",
+    "drug",
+    "drug-trafficking",
     "elderly",
+    "elite",
+    "extreme",
+    "extremist",
     "foreign",
     "former",
+    "guerrilla",
     "heavily",
     "hooded",
+    "infantry",
     "injured",
     "innocent",
+    "islamist",
+    "jihadist",
+    "left-wing",
+    "leftist",
+    "leftwing",
     "local",
+    "maoist",
+    "marxist",
     "masked",
     "military",
     "off-duty",
+    "paramilitary",
     "presumed",
+    "radical",
     "retired",
+    "right-wing",
+    "rightist",
+    "rightwing",
     "rural",
     "senior",
+    "special",
+    "subversive",
     "suspected",
+    "terrorist",
+    "trafficking",
     "unarmed",
-    "uniformed",
     "unidentified",
+    "uniformed",
     "unknown",
     "urban",
     "wounded",
@@ -237,7 +264,13 @@ impl Annotator {
                     titles.push((found.span, self.kb.titles[title as usize].title.clone()));
                 }
                 scan::Reading::Nominal(category) => {
-                    mentions.push(nominals::mention(&self.lexicon, &doc, found.span, category));
+                    mentions.push(nominals::mention(
+                        &self.lexicon,
+                        &doc,
+                        &mentions,
+                        found.span,
+                        category,
+                    ));
                 }
                 scan::Reading::Entity => {
                     if let Some(mention) =
@@ -249,11 +282,12 @@ impl Annotator {
             }
         }
         link::authorities(&self.kb, &doc, &mut mentions);
+        nominals::attach_of_phrases(&doc, &mut mentions);
         persons::titled(&self.lexicon, &doc, &titles, &mut mentions);
         persons::name_shaped(&doc, &mut mentions);
         persons::short_forms(&doc, &mut mentions);
         let learned = aliases::learn(&doc, &folded, &mut mentions);
-        let mentions = resolve_overlaps(mentions);
+        let mentions = resolve_overlaps(text, mentions);
         Annotation {
             sentences: doc.sentences,
             tokens: doc.tokens,
@@ -266,7 +300,7 @@ impl Annotator {
 /// Keeps mentions in text order without partial overlaps: a nominal may
 /// contain named mentions; otherwise the longer (then the linked, then the
 /// earlier-found) mention wins.
-fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
+fn resolve_overlaps(text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
     use dossier_model::MentionKind;
     mentions.sort_by(|a, b| {
         let len = |m: &Mention| m.span.end() - m.span.start();
@@ -285,8 +319,25 @@ fn resolve_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
             }
             let nested =
                 k.span.start() <= mention.span.start() && mention.span.end() <= k.span.end();
-            // A named mention inside a description stays.
-            !(nested && k.kind == MentionKind::Nominal && mention.kind != MentionKind::Nominal)
+            // A name inside a description stays ("the U.S. embassy"); a
+            // description only inside the "of" phrase of another
+            // ("members of the salvadoran army").
+            let of_phrase = || {
+                let between = &text[k.span.start() as usize..mention.span.start() as usize];
+                let between = between.trim_end().to_lowercase();
+                between.ends_with(" of") || between.ends_with(" of the")
+            };
+            // An institution modifying a description stays too: "army
+            // troops", "armed forces officers".
+            let institution = || {
+                matches!(
+                    mention.category.as_deref(),
+                    Some("organisation" | "armed_actor")
+                )
+            };
+            !(nested
+                && k.kind == MentionKind::Nominal
+                && (mention.kind != MentionKind::Nominal || of_phrase() || institution()))
         });
         if !clashes {
             kept.push(mention);

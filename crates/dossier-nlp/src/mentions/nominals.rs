@@ -13,8 +13,8 @@ use super::{Doc, Lexicon};
 use crate::tokens::TokenKind;
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "another", "her", "his", "its", "our", "some", "that", "the", "their", "these",
-    "this", "those",
+    "a", "an", "another", "her", "his", "its", "our", "some", "the", "their", "these", "this",
+    "those",
 ];
 
 const QUANTITIES: &[&str] = &[
@@ -35,9 +35,9 @@ const QUANTITIES: &[&str] = &[
     "numerous",
     "one",
     "other",
-    "several",
     "seven",
     "seventeen",
+    "several",
     "six",
     "sixteen",
     "ten",
@@ -50,11 +50,39 @@ const QUANTITIES: &[&str] = &[
     "two",
 ];
 
+const POSSESSIVE_DETERMINERS: &[&str] = &["her", "his", "its", "our", "their"];
+
 const MAX_MODIFIERS: usize = 5;
+
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
 
 pub(crate) fn mention(
     lexicon: &Lexicon,
     doc: &Doc<'_>,
+    named: &[Mention],
     head: ByteSpan,
     category: NominalCategory,
 ) -> Mention {
@@ -64,22 +92,47 @@ pub(crate) fn mention(
     let mut taken = 0;
     while index > 0 && taken < MAX_MODIFIERS {
         let token = doc.tokens[index - 1];
+        // A name that began inside a token ("anti-Moscow") ends the growth.
+        if token.span.end() > start {
+            break;
+        }
         if doc.text[token.span.end() as usize..start as usize].contains('\n') {
             break;
         }
         let word = doc.text[token.span].to_lowercase();
+        // A name right before the head modifies it: "the u.s. embassy",
+        // "Crocus City Hall".
+        if let Some(name) = named
+            .iter()
+            .rev()
+            .find(|m| m.span.end() == token.span.end() && m.kind != MentionKind::Nominal)
+        {
+            start = name.span.start();
+            index = doc.token_at(start);
+            taken += 1;
+            continue;
+        }
+        let possessive = word.ends_with("'s") || word.ends_with("’s");
         let include = match token.kind {
             TokenKind::Number => true,
             TokenKind::Punct => false,
             TokenKind::Word | TokenKind::Abbreviation => {
                 if DETERMINERS.binary_search(&word.as_str()).is_ok() {
-                    start = token.span.start();
+                    // A possessive determiner belongs to its owner, not to
+                    // the description: "its armed forces" → "armed forces".
+                    if !POSSESSIVE_DETERMINERS.contains(&word.as_str()) {
+                        start = token.span.start();
+                    }
                     break;
                 }
                 QUANTITIES.binary_search(&word.as_str()).is_ok()
                     || lexicon.is_modifier(&word)
                     || (word.ends_with("ly") && start != head.start())
-                    || (!doc.lower_case && token.capitalised && !doc.starts_sentence(index - 1))
+                    || (!doc.lower_case
+                        && token.capitalised
+                        && !possessive
+                        && !is_calendar_word(&word)
+                        && !doc.starts_sentence(index - 1))
             }
         };
         if !include {
@@ -99,6 +152,47 @@ pub(crate) fn mention(
         candidates: Vec::new(),
         confidence: 0.7,
         rule: "nominal".to_owned(),
+    }
+}
+
+/// Grows a description over an "of" phrase that names or describes
+/// something: "members of the salvadoran army", "the headquarters of the
+/// national police". The inner mention stays, nested.
+pub(crate) fn attach_of_phrases(doc: &Doc<'_>, mentions: &mut [Mention]) {
+    let mut starts: Vec<(u32, u32)> = mentions
+        .iter()
+        .map(|m| (m.span.start(), m.span.end()))
+        .collect();
+    starts.sort_unstable();
+    for mention in mentions
+        .iter_mut()
+        .filter(|m| m.kind == MentionKind::Nominal)
+    {
+        let of = doc.token_at(mention.span.end());
+        if doc.lower(of).as_deref() != Some("of") {
+            continue;
+        }
+        let Some(after) = doc.tokens.get(of + 1) else {
+            continue;
+        };
+        let mut candidates = vec![after.span.start()];
+        if matches!(doc.lower(of + 1).as_deref(), Some("the" | "a" | "an")) {
+            if let Some(next) = doc.tokens.get(of + 2) {
+                candidates.push(next.span.start());
+            }
+        }
+        let inner_end = candidates.iter().find_map(|&start| {
+            let index = starts.partition_point(|&(s, _)| s < start);
+            starts
+                .get(index)
+                .filter(|&&(s, _)| s == start)
+                .map(|&(_, end)| end)
+        });
+        if let Some(end) = inner_end {
+            if !doc.text[mention.span.end() as usize..end as usize].contains('\n') {
+                mention.span = crate::span(mention.span.start() as usize, end as usize);
+            }
+        }
     }
 }
 

@@ -29,6 +29,18 @@ const SPEECH_VERBS: &[&str] = &[
 
 const MAX_NAME_TOKENS: usize = 4;
 
+/// A mention that a person's name may swallow: a place or a nationality.
+fn is_place_like(mention: &Mention) -> bool {
+    matches!(mention.kind, MentionKind::Place | MentionKind::Nationality)
+}
+
+/// Covered by a mention that is not place-like.
+fn covered_by_name(mentions: &[Mention], span: ByteSpan) -> bool {
+    mentions
+        .iter()
+        .any(|m| !is_place_like(m) && m.span.start() < span.end() && span.start() < m.span.end())
+}
+
 fn covered(mentions: &[Mention], span: ByteSpan) -> bool {
     mentions
         .iter()
@@ -74,7 +86,7 @@ pub(crate) fn titled(
             } else {
                 token.capitalised || (PARTICLES.contains(&word.as_str()) && end.is_some())
             };
-            if !is_name || covered(mentions, token.span) {
+            if !is_name || covered_by_name(mentions, token.span) {
                 break;
             }
             if doc.lower_case || token.capitalised {
@@ -84,6 +96,11 @@ pub(crate) fn titled(
         }
         let Some(end) = end else { continue };
         let span = crate::span(first_token.span.start() as usize, end as usize);
+        // Place names inside a person's name ("Ahmed Ali", "Luis Trujillo")
+        // were the person's.
+        mentions.retain(|m| {
+            !(is_place_like(m) && span.start() <= m.span.start() && m.span.end() <= span.end())
+        });
         let name = crate::normalize::fold_str(&doc.text[span]);
         mentions.push(Mention {
             span,
@@ -183,7 +200,7 @@ pub(crate) fn short_forms(doc: &Doc<'_>, mentions: &mut Vec<Mention>) {
             token.span.start() as usize,
             token.span.start() as usize + word.len(),
         );
-        if span.start() < *first_seen || covered(mentions, span) {
+        if span.start() < *first_seen || covered_by_name(mentions, span) {
             continue;
         }
         found.push(Mention {
@@ -197,5 +214,7 @@ pub(crate) fn short_forms(doc: &Doc<'_>, mentions: &mut Vec<Mention>) {
             rule: "short_form".to_owned(),
         });
     }
+    // A place that is a known person's surname was the person ("Ali added").
+    mentions.retain(|m| !(is_place_like(m) && found.iter().any(|f| f.span == m.span)));
     mentions.extend(found);
 }

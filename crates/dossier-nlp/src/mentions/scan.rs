@@ -58,6 +58,31 @@ pub(crate) fn scan(gazetteer: &Gazetteer, doc: &Doc<'_>, folded: &Folded) -> Vec
             .flatten();
         match kept {
             Some(found) => {
+                // Leftmost-longest prefers "The Center" (a village) over the
+                // longer name starting one word later ("Center for Strategic
+                // and International Studies"): take the longer one.
+                let inner = next_word_start(hay, start);
+                let longer = (inner < end)
+                    .then(|| automaton.find(Input::new(hay).span(inner..hay.len())))
+                    .flatten()
+                    .filter(|m| m.start() < end && m.end() > end && m.len() > end - start)
+                    .filter(|m| at_word_boundaries(hay, m.start(), m.end()))
+                    .and_then(|m| {
+                        judge(
+                            gazetteer,
+                            doc,
+                            folded,
+                            m.start(),
+                            m.end(),
+                            m.pattern().as_usize(),
+                        )
+                        .map(|found| (found, m.end()))
+                    });
+                if let Some((found, longer_end)) = longer {
+                    out.push(found);
+                    pos = longer_end;
+                    continue;
+                }
                 out.push(found);
                 pos = end;
             }
@@ -105,7 +130,11 @@ fn judge(
     end: usize,
     pattern: usize,
 ) -> Option<Found> {
-    let (source_start, source_end) = folded.source_range(start, end);
+    let (source_start, mut source_end) = folded.source_range(start, end);
+    // The last dot of an initialism is dropped by folding: "U.S." keeps it.
+    if doc.text[source_start..source_end].contains('.') && doc.text[source_end..].starts_with('.') {
+        source_end += 1;
+    }
     let original = &doc.text[source_start..source_end];
     let span = crate::span(source_start, source_end);
     let entries = gazetteer.entries(pattern);
@@ -120,6 +149,12 @@ fn judge(
         match entry.target {
             Target::Nominal(category) => nominal = Some(category),
             Target::Title(title_index) => title = Some(title_index),
+            Target::City(_)
+                if sentence_initial && entry.prior < 0.75 && !original.contains(' ') =>
+            {
+                // "Since the fall…": a small town's one-word name opening a
+                // sentence is more likely an ordinary word.
+            }
             _ => {
                 if entity_case_ok(doc, entry, original, capitalised, sentence_initial) {
                     passing.push(index as u16);
@@ -152,7 +187,11 @@ fn entity_case_ok(
     sentence_initial: bool,
 ) -> bool {
     if entry.case_sensitive {
-        return !doc.lower_case && same_letters(original, &entry.alias);
+        // In lower-case text only a dotted initialism ("u.s.") is unambiguous.
+        if doc.lower_case {
+            return original.contains('.') && entry.alias.contains('.');
+        }
+        return same_letters(original, &entry.alias);
     }
     if doc.lower_case {
         // Without capitals a one-word outlet name ("Libération", "Mash") is
