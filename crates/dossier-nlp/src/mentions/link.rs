@@ -203,10 +203,10 @@ pub(crate) fn is_agentive(doc: &Doc<'_>, span: ByteSpan) -> bool {
     // Skip a possessive mark left as its own token.
     for _ in 0..3 {
         let Some(word) = doc.lower(next) else { break };
-        if AGENT_VERBS.binary_search(&word.as_str()).is_ok() {
+        if AGENT_VERBS.binary_search(&word.as_ref()).is_ok() {
             return true;
         }
-        if AUXILIARIES.contains(&word.as_str()) || word == "'s" {
+        if AUXILIARIES.contains(&word.as_ref()) || word == "'s" {
             next += 1;
             continue;
         }
@@ -223,7 +223,7 @@ pub(crate) fn is_agentive(doc: &Doc<'_>, span: ByteSpan) -> bool {
             first >= back
                 && doc
                     .lower(first - back)
-                    .is_some_and(|w| BLAME_VERBS.binary_search(&w.as_str()).is_ok())
+                    .is_some_and(|w| BLAME_VERBS.binary_search(&w.as_ref()).is_ok())
         })
 }
 
@@ -232,7 +232,7 @@ fn is_locative(doc: &Doc<'_>, span: ByteSpan) -> bool {
     first >= 1
         && doc
             .lower(first - 1)
-            .is_some_and(|w| LOCATIVES.binary_search(&w.as_str()).is_ok())
+            .is_some_and(|w| LOCATIVES.binary_search(&w.as_ref()).is_ok())
 }
 
 /// The country or region named right after a comma ("Paris, Texas").
@@ -296,7 +296,7 @@ pub(crate) fn mention(
     let place_qualifier = qualifier(kb, gazetteer, doc, found.span);
     let region_word_follows = doc
         .lower(doc.token_at(found.span.end()))
-        .is_some_and(|w| REGION_WORDS.binary_search(&w.as_str()).is_ok());
+        .is_some_and(|w| REGION_WORDS.binary_search(&w.as_ref()).is_ok());
     let mut weighted: Vec<(EntityKey, MentionKind, f32)> = Vec::new();
     let mut add = |key: EntityKey, kind: MentionKind, weight: f32| {
         if let Some(existing) = weighted.iter_mut().find(|(k, _, _)| *k == key) {
@@ -473,7 +473,7 @@ pub(crate) fn authorities(kb: &Kb, doc: &Doc<'_>, mentions: &mut [Mention]) {
         let Some(word) = doc.lower(next) else {
             continue;
         };
-        if AUTHORITY_NOUNS.binary_search(&word.as_str()).is_err() {
+        if AUTHORITY_NOUNS.binary_search(&word.as_ref()).is_err() {
             continue;
         }
         let Some(state) = kb.state_of(&country) else {
@@ -483,7 +483,7 @@ pub(crate) fn authorities(kb: &Kb, doc: &Doc<'_>, mentions: &mut [Mention]) {
         mention.span = crate::span(mention.span.start() as usize, end);
         mention.kind = MentionKind::Actor;
         mention.entity = Some(EntityKey::actor(&state.id));
-        mention.category = Some(word);
+        mention.category = Some(word.into_owned());
         mention.candidates.clear();
         mention.confidence = round(mention.confidence * 0.9);
         mention.rule = "nationality_authority".to_owned();

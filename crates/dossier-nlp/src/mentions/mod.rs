@@ -22,6 +22,7 @@ mod nominals;
 mod persons;
 mod scan;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -32,6 +33,18 @@ use crate::gazetteer::Gazetteer;
 use crate::normalize::fold;
 use crate::sentences::{is_lower_case, split_sentences};
 use crate::tokens::{Tok, tokenize};
+
+/// `word` in lower case, borrowed when it already is (most words).
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
 
 /// The mention finder and linker over one knowledge base.
 pub struct Annotator {
@@ -170,7 +183,7 @@ pub(crate) struct Doc<'t> {
     pub(crate) lower_case: bool,
 }
 
-impl Doc<'_> {
+impl<'t> Doc<'t> {
     /// The sentence holding byte `offset` (an empty span when none does).
     pub(crate) fn sentence_of(&self, offset: u32) -> ByteSpan {
         let index = self.sentences.partition_point(|s| s.end() <= offset);
@@ -187,10 +200,10 @@ impl Doc<'_> {
     }
 
     /// Lower-cased text of token `index`, if it exists.
-    pub(crate) fn lower(&self, index: usize) -> Option<String> {
+    pub(crate) fn lower(&self, index: usize) -> Option<Cow<'t, str>> {
         self.tokens
             .get(index)
-            .map(|t| self.text[t.span].to_lowercase())
+            .map(|t| lowercase(&self.text[t.span]))
     }
 
     /// Whether token `index` starts its sentence.

@@ -99,7 +99,7 @@ pub(crate) fn mention(
         if doc.text[token.span.end() as usize..start as usize].contains('\n') {
             break;
         }
-        let word = doc.text[token.span].to_lowercase();
+        let word = super::lowercase(&doc.text[token.span]);
         // A name right before the head modifies it: "the u.s. embassy",
         // "Crocus City Hall".
         if let Some(name) = named
@@ -117,15 +117,15 @@ pub(crate) fn mention(
             TokenKind::Number => true,
             TokenKind::Punct => false,
             TokenKind::Word | TokenKind::Abbreviation => {
-                if DETERMINERS.binary_search(&word.as_str()).is_ok() {
+                if DETERMINERS.binary_search(&word.as_ref()).is_ok() {
                     // A possessive determiner belongs to its owner, not to
                     // the description: "its armed forces" → "armed forces".
-                    if !POSSESSIVE_DETERMINERS.contains(&word.as_str()) {
+                    if !POSSESSIVE_DETERMINERS.contains(&word.as_ref()) {
                         start = token.span.start();
                     }
                     break;
                 }
-                QUANTITIES.binary_search(&word.as_str()).is_ok()
+                QUANTITIES.binary_search(&word.as_ref()).is_ok()
                     || lexicon.is_modifier(&word)
                     || (word.ends_with("ly") && start != head.start())
                     || (!doc.lower_case

@@ -80,11 +80,11 @@ pub(crate) fn titled(
             if index > first && gap.contains('\n') {
                 break;
             }
-            let word = doc.text[token.span].to_lowercase();
+            let word = super::lowercase(&doc.text[token.span]);
             let is_name = if doc.lower_case {
                 !is_function_word(&word) && !lexicon.is_modifier(&word) && !lexicon.is_title(&word)
             } else {
-                token.capitalised || (PARTICLES.contains(&word.as_str()) && end.is_some())
+                token.capitalised || (PARTICLES.contains(&word.as_ref()) && end.is_some())
             };
             if !is_name || covered_by_name(mentions, token.span) {
                 break;
@@ -141,7 +141,7 @@ pub(crate) fn name_shaped(doc: &Doc<'_>, mentions: &mut Vec<Mention>) {
             );
             let before_speech = doc
                 .lower(end)
-                .is_some_and(|w| SPEECH_VERBS.contains(&w.as_str()));
+                .is_some_and(|w| SPEECH_VERBS.contains(&w.as_ref()));
             let after_according = index >= 2
                 && doc.lower(index - 2).as_deref() == Some("according")
                 && doc.lower(index - 1).as_deref() == Some("to");

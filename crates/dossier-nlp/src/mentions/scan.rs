@@ -62,7 +62,16 @@ pub(crate) fn scan(gazetteer: &Gazetteer, doc: &Doc<'_>, folded: &Folded) -> Vec
                 // longer name starting one word later ("Center for Strategic
                 // and International Studies"): take the longer one.
                 let inner = next_word_start(hay, start);
-                let longer = (inner < end)
+                // Only place names are junk-prone enough to hide a longer
+                // name; checking them alone keeps the scan to one pass.
+                let place_only = found.reading == Reading::Entity
+                    && found.entries.iter().all(|&i| {
+                        matches!(
+                            gazetteer.entries(found.pattern)[i as usize].target,
+                            Target::City(_) | Target::Region(_)
+                        )
+                    });
+                let longer = (place_only && inner < end)
                     .then(|| automaton.find(Input::new(hay).span(inner..hay.len())))
                     .flatten()
                     .filter(|m| m.start() < end && m.end() > end && m.len() > end - start)
@@ -224,7 +233,7 @@ fn name_follows(doc: &Doc<'_>, end: u32) -> bool {
         return false;
     }
     if doc.lower_case {
-        let word = doc.text[next.span].to_lowercase();
+        let word = super::lowercase(&doc.text[next.span]);
         !is_function_word(&word)
     } else {
         next.capitalised
