@@ -232,3 +232,40 @@ proptest! {
         prop_assert_eq!(normalize::fold(&text).text, once);
     }
 }
+
+#[test]
+fn every_actor_and_place_the_seeds_expect_is_linked() {
+    let mut linked = std::collections::BTreeSet::new();
+    for path in [SEED_000, SEED_002] {
+        let text = read(path);
+        for mention in annotator().annotate(&text).mentions {
+            if let Some(entity) = mention.entity {
+                linked.insert(entity.as_str().to_owned());
+            }
+        }
+    }
+    let expected = [
+        "actor:islamic-state-khorasan",
+        "actor:islamic-state",
+        "actor:taliban",
+        "actor:russia",
+        "actor:vladimir-putin",
+        "actor:us-intelligence-community",
+        "actor:csis-think-tank",
+        "actor:united-states",
+        "city:524901",
+        "city:1138958",
+        "country:RU",
+        "country:UA",
+        "country:TJ",
+        "country:AF",
+        "country:PK",
+        "country:IR",
+        "country:IQ",
+        "country:SY",
+    ];
+    let missing: Vec<_> = expected.iter().filter(|e| !linked.contains(**e)).collect();
+    assert!(missing.is_empty(), "not linked: {missing:?}");
+    // Kerman, Iran is a city of the text, whichever of its readings wins.
+    assert!(linked.iter().any(|e| e == "city:128234" || e == "region:IR-08"));
+}
