@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use dossier_kb::{ActorKind, Kb, NominalCategory};
 
 use crate::normalize::fold_str;
@@ -391,6 +391,9 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            // Names start at word starts, so every search is anchored there:
+            // no failure transitions to build or follow.
+            .start_kind(StartKind::Anchored)
             .build(&builder.patterns)
             .expect("gazetteer patterns compile");
         Self {
@@ -411,8 +414,12 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    pub(crate) fn automaton(&self) -> &AhoCorasick {
-        &self.automaton
+    /// The longest name starting exactly at byte `at` of `hay`:
+    /// `(end, pattern)`.
+    pub(crate) fn longest_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        self.automaton
+            .find(Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes))
+            .map(|m| (m.end(), m.pattern().as_usize()))
     }
 
     pub(crate) fn entries(&self, pattern: usize) -> &[Entry] {

@@ -267,5 +267,9 @@ fn every_actor_and_place_the_seeds_expect_is_linked() {
     let missing: Vec<_> = expected.iter().filter(|e| !linked.contains(**e)).collect();
     assert!(missing.is_empty(), "not linked: {missing:?}");
     // Kerman, Iran is a city of the text, whichever of its readings wins.
-    assert!(linked.iter().any(|e| e == "city:128234" || e == "region:IR-08"));
+    assert!(
+        linked
+            .iter()
+            .any(|e| e == "city:128234" || e == "region:IR-08")
+    );
 }

@@ -254,11 +254,8 @@ fn qualifier(
         cut -= 1;
     }
     let folded = crate::normalize::fold_str(&rest[..cut]);
-    let found = gazetteer.automaton().find(folded.as_str())?;
-    if found.start() != 0 {
-        return None;
-    }
-    for entry in gazetteer.entries(found.pattern().as_usize()) {
+    let (_, pattern) = gazetteer.longest_at(&folded, 0)?;
+    for entry in gazetteer.entries(pattern) {
         match entry.target {
             Target::Country(i) => return Some((kb.countries[i as usize].iso2.clone(), None)),
             Target::Region(i) => {

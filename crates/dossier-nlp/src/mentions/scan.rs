@@ -1,7 +1,6 @@
 //! One pass of the gazetteer over the folded text, keeping the matches
 //! that respect word boundaries and case.
 
-use aho_corasick::Input;
 use dossier_kb::NominalCategory;
 use dossier_model::ByteSpan;
 
@@ -36,69 +35,47 @@ pub(crate) struct Found {
 
 pub(crate) fn scan(gazetteer: &Gazetteer, doc: &Doc<'_>, folded: &Folded) -> Vec<Found> {
     let hay = folded.text.as_str();
-    let automaton = gazetteer.automaton();
     let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < hay.len() {
-        let Some(found) = automaton.find(Input::new(hay).span(pos..hay.len())) else {
-            break;
+    let mut start = first_word_start(hay);
+    while start < hay.len() {
+        let kept = gazetteer.longest_at(hay, start).and_then(|(end, pattern)| {
+            at_word_boundaries(hay, start, end)
+                .then(|| judge(gazetteer, doc, folded, start, end, pattern))
+                .flatten()
+                .map(|found| (found, end))
+        });
+        let Some((found, end)) = kept else {
+            start = next_word_start(hay, start);
+            continue;
         };
-        let (start, end) = (found.start(), found.end());
-        let kept = at_word_boundaries(hay, start, end)
-            .then(|| {
-                judge(
-                    gazetteer,
-                    doc,
-                    folded,
-                    start,
-                    end,
-                    found.pattern().as_usize(),
+        // Leftmost-longest prefers "The Center" (a village) over the longer
+        // name starting one word later ("Center for Strategic and
+        // International Studies"): take the longer one. Only place names are
+        // junk-prone enough to hide a longer name.
+        let place_only = found.reading == Reading::Entity
+            && found.entries.iter().all(|&i| {
+                matches!(
+                    gazetteer.entries(found.pattern)[i as usize].target,
+                    Target::City(_) | Target::Region(_)
                 )
-            })
-            .flatten();
-        match kept {
-            Some(found) => {
-                // Leftmost-longest prefers "The Center" (a village) over the
-                // longer name starting one word later ("Center for Strategic
-                // and International Studies"): take the longer one.
-                let inner = next_word_start(hay, start);
-                // Only place names are junk-prone enough to hide a longer
-                // name; checking them alone keeps the scan to one pass.
-                let place_only = found.reading == Reading::Entity
-                    && found.entries.iter().all(|&i| {
-                        matches!(
-                            gazetteer.entries(found.pattern)[i as usize].target,
-                            Target::City(_) | Target::Region(_)
-                        )
-                    });
-                let longer = (place_only && inner < end)
-                    .then(|| automaton.find(Input::new(hay).span(inner..hay.len())))
-                    .flatten()
-                    .filter(|m| m.start() < end && m.end() > end && m.len() > end - start)
-                    .filter(|m| at_word_boundaries(hay, m.start(), m.end()))
-                    .and_then(|m| {
-                        judge(
-                            gazetteer,
-                            doc,
-                            folded,
-                            m.start(),
-                            m.end(),
-                            m.pattern().as_usize(),
-                        )
-                        .map(|found| (found, m.end()))
-                    });
-                if let Some((found, longer_end)) = longer {
-                    out.push(found);
-                    pos = longer_end;
-                    continue;
-                }
-                out.push(found);
-                pos = end;
-            }
-            None => pos = next_word_start(hay, start),
-        }
+            });
+        let inner = next_word_start(hay, start);
+        let longer = (place_only && inner < end)
+            .then(|| gazetteer.longest_at(hay, inner))
+            .flatten()
+            .filter(|&(e, _)| e > end && at_word_boundaries(hay, inner, e))
+            .and_then(|(e, p)| judge(gazetteer, doc, folded, inner, e, p).map(|f| (f, e)));
+        let (found, end) = longer.unwrap_or((found, end));
+        out.push(found);
+        start = next_word_start(hay, end);
     }
     out
+}
+
+fn first_word_start(hay: &str) -> usize {
+    hay.char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(hay.len(), |(i, _)| i)
 }
 
 fn at_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
