@@ -327,15 +327,19 @@ impl KbBuilder {
         for (file, actor) in contents.actors {
             if let Some(&index) = kb.actor_index.get(&actor.id) {
                 let earlier: &String = &actor_files[index];
+                let (severity, message) = if *earlier == file {
+                    (Severity::Error, "id defined twice in this file".to_owned())
+                } else {
+                    (
+                        Severity::Warning,
+                        format!("id also defined in {earlier}; this entry replaces it"),
+                    )
+                };
                 problems.push(Problem {
-                    severity: if *earlier == file {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    },
+                    severity,
                     file: file.clone(),
                     entry: actor.id.clone(),
-                    message: format!("id also defined in {earlier}; this entry replaces it"),
+                    message,
                 });
                 kb.actors[index] = actor;
                 actor_files[index] = file;
