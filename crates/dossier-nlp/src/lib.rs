@@ -19,6 +19,7 @@ mod component;
 mod gazetteer;
 mod mentions;
 pub mod normalize;
+pub mod quantities;
 mod render;
 pub mod sentences;
 pub mod tokens;

@@ -226,6 +226,24 @@ proptest! {
     }
 
     #[test]
+    fn quantities_have_valid_spans_and_ordered_bounds(words in prop::collection::vec(
+        prop::sample::select(vec![
+            "at", "least", "more", "than", "over", "a", "hundred", "dozens", "up", "to", "five",
+            "between", "and", "40", "1,500", "forty-five", "-", "thousand", "two", "nearly", "é",
+        ]),
+        0..30,
+    )) {
+        let text = words.join(" ");
+        let tokens = dossier_nlp::tokens::tokenize(&text);
+        for quantity in dossier_nlp::quantities::find_quantities(&text, &tokens) {
+            prop_assert!(quantity.span.is_valid_for(&text));
+            if let (Some(low), Some(high)) = (quantity.low, quantity.high) {
+                prop_assert!(low <= high, "{:?} in {:?}", quantity, text);
+            }
+        }
+    }
+
+    #[test]
     fn folding_is_idempotent(text in "\\PC{0,80}") {
         let once = normalize::fold_str(&text);
         prop_assert_eq!(normalize::fold_str(&once), once.clone());
