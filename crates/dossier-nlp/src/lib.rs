@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod quantities;
 mod render;
 pub mod sentences;
+pub mod timex;
 pub mod tokens;
 
 pub use component::{MentionLinker, SentenceSplitter};

@@ -244,6 +244,22 @@ proptest! {
     }
 
     #[test]
+    fn time_expressions_never_panic(words in prop::collection::vec(
+        prop::sample::select(vec![
+            "on", "Friday", "Friday’s", "last", "week", "22", "31", "March", "may", "2024", ",",
+            "in", "2021", "yesterday", "February", "30", "th", "December", "é",
+        ]),
+        0..30,
+    ), day in 1u32..=28, month in 1u32..=12) {
+        let text = words.join(" ");
+        let tokens = dossier_nlp::tokens::tokenize(&text);
+        let published = chrono::NaiveDate::from_ymd_opt(2024, month, day);
+        for expression in dossier_nlp::timex::find_time_expressions(&text, &tokens, published) {
+            prop_assert!(expression.span.is_valid_for(&text));
+        }
+    }
+
+    #[test]
     fn folding_is_idempotent(text in "\\PC{0,80}") {
         let once = normalize::fold_str(&text);
         prop_assert_eq!(normalize::fold_str(&once), once.clone());

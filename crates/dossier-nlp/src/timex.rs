@@ -1,0 +1,367 @@
+//! Time expressions resolved against the publication date: "Friday" in a
+//! Sunday report is the Friday before; "last week", "yesterday", "on 22
+//! March", "March 22, 2024", "in 2021". Each keeps its precision (day,
+//! week, month, year). Without a publication date a relative expression is
+//! kept and left unresolved — never guessed.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use dossier_model::ByteSpan;
+
+use crate::tokens::{Tok, TokenKind};
+
+/// How precise a resolved date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    /// One day.
+    Day,
+    /// A week (the date is its Monday).
+    Week,
+    /// A month (the date is its first day).
+    Month,
+    /// A year (the date is 1 January).
+    Year,
+}
+
+/// A time expression in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeExpression {
+    /// Its bytes.
+    pub span: ByteSpan,
+    /// The date it names, when it can be resolved.
+    pub date: Option<NaiveDate>,
+    /// The precision of `date` (or of the expression, when unresolved).
+    pub precision: Precision,
+    /// It needs the publication date to be resolved ("Friday", "last week").
+    pub relative: bool,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word
+                || (word.len() >= 3 && m.starts_with(word) && word != "may" && word.len() <= 4)
+        })
+        .map(|i| i as u32 + 1)
+        .or_else(|| (word == "may").then_some(5))
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (digits.len() <= 2 && !digits.is_empty())
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// The most recent `weekday` strictly before `published` — or `published`
+/// itself when it is that day and `today` allows it.
+fn previous_weekday(published: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let back = (7 + published.weekday().num_days_from_monday() as i64
+        - weekday.num_days_from_monday() as i64)
+        % 7;
+    published - Duration::days(if back == 0 { 7 } else { back })
+}
+
+/// Every time expression of `text`, resolved against `published` when given.
+#[must_use]
+pub fn find_time_expressions(
+    text: &str,
+    tokens: &[Tok],
+    published: Option<NaiveDate>,
+) -> Vec<TimeExpression> {
+    let word = |i: usize| {
+        tokens.get(i).map(|t| {
+            let lower = text[t.span].to_lowercase();
+            lower
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_owned()
+        })
+    };
+    let span = |from: usize, to: usize| {
+        ByteSpan::from_range(tokens[from].span.start() as usize..tokens[to].span.end() as usize)
+    };
+    let lower_case = crate::sentences::is_lower_case(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = word(i).unwrap_or_default();
+        let next = word(i + 1);
+        // "22 March 2024", "22 March"
+        if let (Some(day), Some(month)) = (day_of(&w), next.as_deref().and_then(month_of)) {
+            if tokens[i].kind == TokenKind::Number
+                || w.ends_with("th")
+                || w.ends_with("st")
+                || w.ends_with("nd")
+                || w.ends_with("rd")
+            {
+                let year = word(i + 2).as_deref().and_then(year_of);
+                let end = if year.is_some() { i + 2 } else { i + 1 };
+                let year = year.or_else(|| published.map(|p| year_before(p, month, day)));
+                out.push(TimeExpression {
+                    span: span(i, end),
+                    date: year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
+                    precision: Precision::Day,
+                    relative: false,
+                });
+                i = end + 1;
+                continue;
+            }
+        }
+        if let Some(month) = month_of(&w).filter(|_| tokens[i].capitalised || lower_case) {
+            // "March 22, 2024", "March 22", "March 2024"
+            if let Some(day) = next.as_deref().and_then(day_of).filter(|_| {
+                tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            }) {
+                let mut end = i + 1;
+                let mut year = None;
+                if word(i + 2).as_deref() == Some(",") {
+                    if let Some(y) = word(i + 3).as_deref().and_then(year_of) {
+                        year = Some(y);
+                        end = i + 3;
+                    }
+                } else if let Some(y) = word(i + 2).as_deref().and_then(year_of) {
+                    year = Some(y);
+                    end = i + 2;
+                }
+                let year = year.or_else(|| published.map(|p| year_before(p, month, day)));
+                out.push(TimeExpression {
+                    span: span(i, end),
+                    date: year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
+                    precision: Precision::Day,
+                    relative: false,
+                });
+                i = end + 1;
+                continue;
+            }
+            if let Some(year) = next.as_deref().and_then(year_of) {
+                out.push(TimeExpression {
+                    span: span(i, i + 1),
+                    date: NaiveDate::from_ymd_opt(year, month, 1),
+                    precision: Precision::Month,
+                    relative: false,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        // "Friday", "last Friday", "on Friday"
+        let at = if w == "last" && next.as_deref().and_then(weekday_of).is_some() {
+            i + 1
+        } else {
+            i
+        };
+        if let Some(weekday) = word(at).as_deref().and_then(weekday_of) {
+            let whole = span(i, at);
+            let written = &text[whole];
+            let bare = written.trim_end_matches("'s").trim_end_matches("’s");
+            out.push(TimeExpression {
+                span: ByteSpan::from_range(
+                    whole.start() as usize..whole.start() as usize + bare.len(),
+                ),
+                date: published.map(|p| previous_weekday(p, weekday)),
+                precision: Precision::Day,
+                relative: true,
+            });
+            i = at + 1;
+            continue;
+        }
+        match (w.as_str(), next.as_deref()) {
+            ("yesterday", _) | ("today", _) | ("tonight", _) => {
+                let back = i64::from(w == "yesterday");
+                out.push(TimeExpression {
+                    span: span(i, i),
+                    date: published.map(|p| p - Duration::days(back)),
+                    precision: Precision::Day,
+                    relative: true,
+                });
+                i += 1;
+                continue;
+            }
+            ("last", Some(unit @ ("week" | "month" | "year" | "night"))) => {
+                let date = published.map(|p| match unit {
+                    "night" => p - Duration::days(1),
+                    "week" => {
+                        let monday =
+                            p - Duration::days(i64::from(p.weekday().num_days_from_monday()));
+                        monday - Duration::days(7)
+                    }
+                    "month" => {
+                        let (y, m) = if p.month() == 1 {
+                            (p.year() - 1, 12)
+                        } else {
+                            (p.year(), p.month() - 1)
+                        };
+                        NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(p)
+                    }
+                    _ => NaiveDate::from_ymd_opt(p.year() - 1, 1, 1).unwrap_or(p),
+                });
+                let precision = match unit {
+                    "night" => Precision::Day,
+                    "week" => Precision::Week,
+                    "month" => Precision::Month,
+                    _ => Precision::Year,
+                };
+                out.push(TimeExpression {
+                    span: span(i, i + 1),
+                    date,
+                    precision,
+                    relative: true,
+                });
+                i += 2;
+                continue;
+            }
+            ("in" | "since" | "during", Some(y))
+                if year_of(y).is_some()
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Number) =>
+            {
+                let year = year_of(y).unwrap_or_default();
+                out.push(TimeExpression {
+                    span: span(i + 1, i + 1),
+                    date: NaiveDate::from_ymd_opt(year, 1, 1),
+                    precision: Precision::Year,
+                    relative: false,
+                });
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The year that puts `month`/`day` on or before `published` (a report in
+/// January about "28 December" means the December before).
+fn year_before(published: NaiveDate, month: u32, day: u32) -> i32 {
+    let this_year = NaiveDate::from_ymd_opt(published.year(), month, day);
+    match this_year {
+        Some(date) if date > published + Duration::days(1) => published.year() - 1,
+        _ => published.year(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn resolve(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, Precision)> {
+        let published = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
+        find_time_expressions(text, &tokenize(text), published)
+            .into_iter()
+            .map(|t| {
+                (
+                    text[t.span].to_owned(),
+                    t.date.map(|d| d.to_string()),
+                    t.precision,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn friday_in_a_sunday_report_is_the_friday_before() {
+        assert_eq!(
+            resolve("The attack on Friday killed many.", Some("2024-03-24")),
+            [(
+                "Friday".to_owned(),
+                Some("2024-03-22".to_owned()),
+                Precision::Day
+            )]
+        );
+    }
+
+    #[test]
+    fn without_a_publication_date_relative_expressions_stay_unresolved() {
+        assert_eq!(
+            resolve("Friday’s deadly attack", None),
+            [("Friday".to_owned(), None, Precision::Day)]
+        );
+    }
+
+    #[test]
+    fn absolute_dates_weeks_months_years() {
+        assert_eq!(
+            resolve(
+                "On 22 March 2024, after bombings in 2021 and a raid last week, March 7 and March 2023.",
+                Some("2024-03-24")
+            ),
+            [
+                (
+                    "22 March 2024".to_owned(),
+                    Some("2024-03-22".to_owned()),
+                    Precision::Day
+                ),
+                (
+                    "2021".to_owned(),
+                    Some("2021-01-01".to_owned()),
+                    Precision::Year
+                ),
+                (
+                    "last week".to_owned(),
+                    Some("2024-03-11".to_owned()),
+                    Precision::Week
+                ),
+                (
+                    "March 7".to_owned(),
+                    Some("2024-03-07".to_owned()),
+                    Precision::Day
+                ),
+                (
+                    "March 2023".to_owned(),
+                    Some("2023-03-01".to_owned()),
+                    Precision::Month
+                ),
+            ]
+        );
+        assert_eq!(
+            resolve("on 28 December", Some("2024-01-03"))[0]
+                .1
+                .as_deref(),
+            Some("2023-12-28")
+        );
+    }
+}
