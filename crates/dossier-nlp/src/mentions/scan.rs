@@ -50,20 +50,14 @@ pub(crate) fn scan(gazetteer: &Gazetteer, doc: &Doc<'_>, folded: &Folded) -> Vec
         };
         // Leftmost-longest prefers "The Center" (a village) over the longer
         // name starting one word later ("Center for Strategic and
-        // International Studies"): take the longer one. Only place names are
-        // junk-prone enough to hide a longer name.
-        let place_only = found.reading == Reading::Entity
-            && found.entries.iter().all(|&i| {
-                matches!(
-                    gazetteer.entries(found.pattern)[i as usize].target,
-                    Target::City(_) | Target::Region(_)
-                )
-            });
+        // International Studies"): take the longer one.
         let inner = next_word_start(hay, start);
-        let longer = (place_only && inner < end)
+        let longer = (inner < end)
             .then(|| gazetteer.longest_at(hay, inner))
             .flatten()
-            .filter(|&(e, _)| e > end && at_word_boundaries(hay, inner, e))
+            .filter(|&(e, _)| {
+                e > end && e - inner > end - start && at_word_boundaries(hay, inner, e)
+            })
             .and_then(|(e, p)| judge(gazetteer, doc, folded, inner, e, p).map(|f| (f, e)));
         let (found, end) = longer.unwrap_or((found, end));
         out.push(found);
