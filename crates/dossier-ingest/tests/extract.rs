@@ -215,3 +215,39 @@ proptest! {
         let _ = clean_plain_text(&s);
     }
 }
+
+/// A page builder's "widget" wrapper or a layout named after its sidebar is
+/// not boilerplate when it holds the article; a comment thread still is.
+#[test]
+fn article_inside_widget_wrapper() {
+    let para = |n: u32| {
+        format!(
+            "<p>Paragraph {n} of the council report says the budget for the new bridge \
+             rose again this year, and the vote was postponed until spring.</p>"
+        )
+    };
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+         <div class=\"layout with-sidebar-right\"><div class=\"elementor-widget-container\">\
+         {}{}{}{}</div>\
+         <aside class=sidebar><p>Popular: ten ways to save on heating this winter, \
+         a guide for tenants and owners alike.</p></aside></div>\
+         <div class=comments><p>I disagree with every word of this article, and so \
+         does my neighbour, who wrote to the council about it twice.</p>\
+         <p>The bridge was needed twenty years ago; the council should have acted \
+         then, instead of postponing the vote again and again.</p>\
+         <p>Spring is too late for the farmers on the other side of the river, who \
+         lose an hour every day driving around.</p></div></body></html>",
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let page = extract_html(&html, None);
+    assert_has(
+        &page,
+        &["Paragraph 1 of the council", "Paragraph 4 of the council"],
+        &["Popular: ten ways", "I disagree", "Spring is too late"],
+    );
+    assert_spans(&page, &html);
+}

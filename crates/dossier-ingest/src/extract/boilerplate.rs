@@ -272,6 +272,11 @@ pub(crate) const CLASS_SUBSTRINGS: &[&str] = &[
     "gdpr",
 ];
 
+/// Class/id substrings of comment threads: boilerplate even when they hold
+/// most of a page's prose.
+pub(crate) const COMMENT_SUBSTRINGS: &[&str] =
+    &["comment", "disqus", "respond", "reply", "kommentar"];
+
 /// Class/id tokens that mark an element as likely main content.
 pub(crate) const CONTENT_TOKENS: &[&str] = &[
     "content",

@@ -33,7 +33,7 @@ mod parse;
 
 use dossier_model::{ByteSpan, Diagnostic, PublishedDate, SpanMap, SpanMapBuilder};
 
-use parse::{Block, NONE, Parsed};
+use parse::{Block, F_BOILER, F_BOILER_CLASS, NONE, Parsed};
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,6 +118,12 @@ fn is_heading(tag: &str) -> bool {
 
 /// Non-link bytes of a block when it looks like prose, else 0.
 fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
+    let boiler = b.elem != NONE && parsed.elems[b.elem as usize].boiler_anc != NONE;
+    raw_prose_weight(b, boiler)
+}
+
+/// [`prose_weight`] with the container's boilerplate signal given.
+fn raw_prose_weight(b: &Block, boiler: bool) -> usize {
     let len = b.text.len();
     if len < 60 || b.link_bytes * 3 > len || is_heading(b.tag) {
         return 0;
@@ -125,7 +131,6 @@ fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
     if is_boilerplate_line(&b.text) {
         return 0;
     }
-    let boiler = b.elem != NONE && parsed.elems[b.elem as usize].boiler_anc != NONE;
     let len = if boiler { len / 5 } else { len };
     let punct = b
         .text
@@ -137,6 +142,60 @@ fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
     }
     len.saturating_sub(b.link_bytes)
 }
+
+/// Clears the class-based boilerplate signal of elements that hold most of
+/// the page's prose: a layout wrapper named after its sidebar or a page
+/// builder's "widget" container is not boilerplate when the article is in it.
+fn relax_boilerplate(parsed: &mut Parsed) {
+    // (prose bytes, prose blocks) per element.
+    let mut weight = vec![(0usize, 0usize); parsed.elems.len()];
+    let mut total = 0usize;
+    for b in &parsed.blocks {
+        let w = raw_prose_weight(b, false);
+        if w == 0 {
+            continue;
+        }
+        total += w;
+        let mut e = b.elem;
+        while e != NONE {
+            weight[e as usize].0 += w;
+            weight[e as usize].1 += 1;
+            e = parsed.elems[e as usize].parent;
+        }
+    }
+    let mut changed = false;
+    for (e, &(w, n)) in parsed.elems.iter_mut().zip(&weight) {
+        if e.flags & F_BOILER_CLASS != 0
+            && w * 10 >= total * RELAX_SHARE
+            && w >= RELAX_MIN
+            && n >= RELAX_BLOCKS
+        {
+            e.flags &= !(F_BOILER | F_BOILER_CLASS);
+            changed = true;
+        }
+    }
+    if changed {
+        for id in 0..parsed.elems.len() {
+            let e = &parsed.elems[id];
+            let anc = if e.flags & F_BOILER != 0 {
+                id as u32
+            } else if e.parent == NONE {
+                NONE
+            } else {
+                parsed.elems[e.parent as usize].boiler_anc
+            };
+            parsed.elems[id].boiler_anc = anc;
+        }
+    }
+}
+
+/// Share of the page's prose (in tenths) that clears a boilerplate class.
+const RELAX_SHARE: usize = 5;
+/// Fewest prose blocks that clear a boilerplate class (one long text widget
+/// does not).
+const RELAX_BLOCKS: usize = 3;
+/// Least prose (bytes) that clears a boilerplate class.
+const RELAX_MIN: usize = 400;
 
 /// Picks the main-content element (or [`NONE`] for the whole page).
 fn choose_region(parsed: &Parsed) -> (u32, usize) {
@@ -259,17 +318,35 @@ fn is_cut_line(s: &str) -> bool {
     })
 }
 
-/// Ends the body at a "related stories" / "sources" line in its second half.
-fn cut_at_stop_heading(kept: &mut Vec<&Block>) {
-    let total: usize = kept.iter().map(|b| b.text.len()).sum();
+/// Ends the body at a "related stories" / "sources" line in its second half:
+/// marks that line and every kept block after it.
+fn cut_at_stop_heading(parsed: &Parsed, why: &mut [Option<&'static str>]) {
+    let total: usize = kept_iter(parsed, why).map(|(_, b)| b.text.len()).sum();
     let mut before = 0;
-    for (i, b) in kept.iter().enumerate() {
+    let mut cut = None;
+    for (i, b) in kept_iter(parsed, why) {
         if before * 2 >= total && is_cut_line(&b.text) {
-            kept.truncate(i);
-            return;
+            cut = Some(i);
+            break;
         }
         before += b.text.len();
     }
+    if let Some(c) = cut {
+        for w in why[c..].iter_mut().filter(|w| w.is_none()) {
+            *w = Some("cut");
+        }
+    }
+}
+
+fn kept_iter<'p, 'w>(
+    parsed: &'p Parsed,
+    why: &'w [Option<&'static str>],
+) -> impl Iterator<Item = (usize, &'p Block)> + use<'p, 'w> {
+    parsed
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| why.get(*i).is_some_and(Option::is_none))
 }
 
 /// Which blocks count as inside the region: those in its subtree, plus
@@ -359,10 +436,43 @@ fn decide(
     Ok(())
 }
 
+/// Why each block is left out of the body (`None`: kept).
+fn select(
+    parsed: &Parsed,
+    region: u32,
+    total: usize,
+    title: Option<&str>,
+) -> Vec<Option<&'static str>> {
+    let inside = inside_blocks(parsed, region);
+    let mut why = Vec::with_capacity(parsed.blocks.len());
+    let mut first = true;
+    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
+        let r = decide(b, ins, parsed, region, total, title, first);
+        if r.is_ok() {
+            first = false;
+        }
+        why.push(r.err());
+    }
+    cut_at_stop_heading(parsed, &mut why);
+    // Trailing headings and short lines close the body, not open the next one.
+    for (b, w) in parsed.blocks.iter().zip(why.iter_mut()).rev() {
+        if w.is_some() {
+            continue;
+        }
+        if is_heading(b.tag) || b.text.len() < 25 {
+            *w = Some("trailing");
+        } else {
+            break;
+        }
+    }
+    why
+}
+
 /// Extracts the main text and metadata of an HTML page.
 #[must_use]
 pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
-    let parsed = parse::parse(html);
+    let mut parsed = parse::parse(html);
+    relax_boilerplate(&mut parsed);
     let (region, total) = choose_region(&parsed);
     let h1 = parsed
         .blocks
@@ -372,32 +482,8 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
     let mut metadata = metadata::build(&parsed.meta, h1, None);
     let title = metadata.title.clone();
 
-    let inside = inside_blocks(&parsed, region);
-    let mut kept: Vec<&Block> = Vec::new();
-    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
-        if decide(
-            b,
-            ins,
-            &parsed,
-            region,
-            total,
-            title.as_deref(),
-            kept.is_empty(),
-        )
-        .is_ok()
-        {
-            kept.push(b);
-        }
-    }
-    cut_at_stop_heading(&mut kept);
-    // Trailing headings and short lines close the body, not open the next one.
-    while let Some(last) = kept.last() {
-        if is_heading(last.tag) || last.text.len() < 25 {
-            kept.pop();
-        } else {
-            break;
-        }
-    }
+    let why = select(&parsed, region, total, title.as_deref());
+    let kept: Vec<&Block> = kept_iter(&parsed, &why).map(|(_, b)| b).collect();
 
     let mut text = String::new();
     let mut builder = SpanMapBuilder::new();
@@ -524,15 +610,71 @@ pub fn clean_plain_text(text: &str) -> Extraction {
     }
 }
 
+/// Each block's fate, container description and text (development aid).
+#[doc(hidden)]
+#[must_use]
+pub fn explain_blocks(html: &str) -> Vec<(&'static str, String, String)> {
+    let mut parsed = parse::parse(html);
+    relax_boilerplate(&mut parsed);
+    let (region, total) = choose_region(&parsed);
+    let h1 = parsed
+        .blocks
+        .iter()
+        .find(|b| b.tag == "h1")
+        .map(|b| b.text.as_str());
+    let title = metadata::build(&parsed.meta, h1, None).title;
+    let why = select(&parsed, region, total, title.as_deref());
+    parsed
+        .blocks
+        .iter()
+        .zip(&why)
+        .map(|(b, w)| {
+            let (boiler, flags) = if b.elem == NONE {
+                (NONE, 0)
+            } else {
+                let e = &parsed.elems[b.elem as usize];
+                (e.boiler_anc, e.flags)
+            };
+            let open_tag = |id: u32| {
+                if id == NONE {
+                    return String::new();
+                }
+                let at = parsed.elems[id as usize].src as usize;
+                let end = html[at..].find('>').map_or(html.len(), |k| at + k + 1);
+                String::from_utf8_lossy(&html.as_bytes()[at..end.min(at + 160)]).into_owned()
+            };
+            let info = format!(
+                "tag={} elem={} region={region} {} boiler_anc={boiler} {} flags={flags} w={} link={}/{}",
+                b.tag,
+                b.elem,
+                open_tag(region),
+                open_tag(boiler),
+                prose_weight(b, &parsed),
+                b.link_bytes,
+                b.text.len()
+            );
+            (w.unwrap_or("KEEP"), info, b.text.clone())
+        })
+        .collect()
+}
+
 /// Debug dump of blocks (development aid).
 #[doc(hidden)]
 #[must_use]
 pub fn debug_blocks(html: &str) -> String {
     use std::fmt::Write;
-    let parsed = parse::parse(html);
+    let mut parsed = parse::parse(html);
+    relax_boilerplate(&mut parsed);
     let (region, total) = choose_region(&parsed);
+    let h1 = parsed
+        .blocks
+        .iter()
+        .find(|b| b.tag == "h1")
+        .map(|b| b.text.as_str());
+    let title = metadata::build(&parsed.meta, h1, None).title;
+    let why = select(&parsed, region, total, title.as_deref());
     let mut out = format!("region={region} total={total}\n");
-    for b in &parsed.blocks {
+    for (b, w) in parsed.blocks.iter().zip(&why) {
         let e = if b.elem == NONE {
             None
         } else {
@@ -540,7 +682,8 @@ pub fn debug_blocks(html: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "elem={} tag={} boiler_anc={:?} w={} link={} | {}",
+            "{}\telem={} tag={} boiler_anc={:?} w={} link={} | {}",
+            w.unwrap_or("KEEP"),
             b.elem,
             b.tag,
             e.map(|e| e.boiler_anc),
