@@ -351,7 +351,8 @@ fn kept_iter<'p, 'w>(
 
 /// Which blocks count as inside the region: those in its subtree, plus
 /// prose blocks right before it (lead paragraphs that the page put in a
-/// sibling container), across at most [`MAX_GAP`] short non-prose blocks.
+/// sibling container), across at most [`MAX_GAP`] short non-prose blocks in
+/// a row (byline, date, share bar, an ad label; these stay out).
 fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
     let n = parsed.blocks.len();
     if region == NONE {
@@ -371,7 +372,12 @@ fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
         let b = &parsed.blocks[i];
         let boiler = b.elem == NONE || parsed.elems[b.elem as usize].boiler_anc != NONE;
         if boiler {
-            break;
+            // A short ad label or caption between lead and body is a gap.
+            gap += 1;
+            if gap > MAX_GAP || b.text.len() > 80 {
+                break;
+            }
+            continue;
         }
         if prose_weight(b, parsed) > 0 {
             inside[i] = true;
@@ -386,7 +392,7 @@ fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
     inside
 }
 
-const MAX_GAP: usize = 2;
+const MAX_GAP: usize = 4;
 
 /// Whether block `b` belongs to the body; `Err` names the reason it does not.
 fn decide(
