@@ -251,3 +251,24 @@ fn article_inside_widget_wrapper() {
     );
     assert_spans(&page, &html);
 }
+
+/// Photo credits and calls to action inside the article container stay out.
+#[test]
+fn credits_and_calls_to_action_are_dropped() {
+    let html = "<html><body><article>\
+        <p>The regional parliament passed the new transport law on Thursday, after \
+        a debate that lasted well into the night and ended with a narrow vote.</p>\
+        <p>Protesters gathered outside the parliament. (Photo: Jane Doe/Getty Images)</p>\
+        <p>Opposition leaders said they would challenge the law in the constitutional \
+        court, arguing that it had been rushed through without consultation.</p>\
+        <p>Never miss a story: sign up for our newsletter today!</p>\
+        <p>The law takes effect in January, and the first new bus lines are planned \
+        for the spring, according to the transport ministry.</p>\
+        </article></body></html>";
+    let page = extract_html(html, None);
+    assert_has(
+        &page,
+        &["passed the new transport law", "The law takes effect"],
+        &["Getty Images", "sign up for our newsletter"],
+    );
+}

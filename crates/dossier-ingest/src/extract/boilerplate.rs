@@ -165,6 +165,81 @@ pub(crate) const LINE_PREFIXES: &[&str] = &[
     "gefällt mir:",
 ];
 
+/// Markers of a photo credit or caption credit line; such a line (up to
+/// [`CREDIT_MAX`] bytes) is left out of the body wherever the marker occurs.
+pub(crate) const CREDIT_MARKERS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "photograph by",
+    "photo credit",
+    "image credit",
+    "credit:",
+    "crédit",
+    "©",
+    "(c) ",
+    "getty images",
+    "istock",
+    "picture alliance",
+    "picture-alliance",
+    "shutterstock",
+    "titelbild",
+    "beitragsbild",
+    "symbolbild",
+];
+
+/// Longest line (bytes) that [`CREDIT_MARKERS`] drop.
+pub(crate) const CREDIT_MAX: usize = 200;
+
+/// Calls to action and post metadata: subscribe, sign up, follow us, support
+/// us, reading time, "filed under". A line up to [`PROMO_MAX`] bytes holding
+/// one is left out of the body.
+pub(crate) const PROMO_PHRASES: &[&str] = &[
+    "subscribe to our",
+    "subscribe now",
+    "subscribe to the",
+    "please subscribe",
+    "sign up here",
+    "sign up for our",
+    "sign up to our",
+    "signing up to our",
+    "to our newsletter",
+    "to view the full story",
+    "for the full story",
+    "already a subscriber",
+    "support our work",
+    "follow us on",
+    "this entry was posted",
+    "bookmark the permalink",
+    "filed under",
+    " min read",
+    "reading time",
+    "newsletter abonnieren",
+    "abonnieren sie",
+    "abonniere ",
+    "melde dich hier",
+    "für unseren newsletter",
+    "zum newsletter",
+    "unseren newsletter",
+    "meinen newsletter",
+    "unterstütze unsere arbeit",
+    "unterstützen sie unsere arbeit",
+    "folgen sie uns",
+    "folge uns",
+    "der beitrag wurde am",
+    "dieser beitrag wurde",
+    "lesezeit",
+    "nuestra newsletter",
+    "síguenos",
+    "notre newsletter",
+    "suivez-nous",
+];
+
+/// Longest line (bytes) that [`PROMO_PHRASES`] drop.
+pub(crate) const PROMO_MAX: usize = 300;
+
 /// Class/id tokens (or substrings, see [`CLASS_SUBSTRINGS`]) that mark an
 /// element as boilerplate when they occur as a whole `-`/`_`/space token.
 pub(crate) const CLASS_TOKENS: &[&str] = &[

@@ -94,6 +94,19 @@ fn is_boilerplate_line(s: &str) -> bool {
         || boilerplate::LINE_PREFIXES.iter().any(|p| n.starts_with(p))
 }
 
+/// Whether a short block is a photo credit or a call to action ("subscribe
+/// to our newsletter", "follow us on", "4 min read").
+fn is_credit_or_promo(s: &str) -> bool {
+    if s.len() > boilerplate::PROMO_MAX.max(boilerplate::CREDIT_MAX) {
+        return false;
+    }
+    let n = s.to_lowercase();
+    (s.len() <= boilerplate::CREDIT_MAX
+        && boilerplate::CREDIT_MARKERS.iter().any(|m| n.contains(m)))
+        || (s.len() <= boilerplate::PROMO_MAX
+            && boilerplate::PROMO_PHRASES.iter().any(|m| n.contains(m)))
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -428,6 +441,9 @@ fn decide(
     }
     if is_date_line(&b.text) {
         return Err("date");
+    }
+    if is_credit_or_promo(&b.text) {
+        return Err("credit-promo");
     }
     if first
         && let Some(t) = title
