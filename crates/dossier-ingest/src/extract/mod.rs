@@ -476,6 +476,13 @@ fn select(
         why.push(r.err());
     }
     cut_at_stop_heading(parsed, &mut why);
+    // A "related stories" line in the first half does not end the body, but
+    // is no part of it either.
+    for (b, w) in parsed.blocks.iter().zip(why.iter_mut()) {
+        if w.is_none() && is_cut_line(&b.text) {
+            *w = Some("cut-line");
+        }
+    }
     // Trailing headings and short lines close the body, not open the next one.
     for (b, w) in parsed.blocks.iter().zip(why.iter_mut()).rev() {
         if w.is_some() {
