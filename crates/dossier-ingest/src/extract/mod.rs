@@ -364,8 +364,9 @@ fn kept_iter<'p, 'w>(
 
 /// Which blocks count as inside the region: those in its subtree, plus
 /// prose blocks right before it (lead paragraphs that the page put in a
-/// sibling container), across at most [`MAX_GAP`] short non-prose blocks in
-/// a row (byline, date, share bar, an ad label; these stay out).
+/// sibling container), across at most [`MAX_GAP`] non-prose blocks in a row
+/// holding at most [`MAX_GAP_BYTES`] of text (byline, date, share bar, an ad
+/// label; these stay out).
 fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
     let n = parsed.blocks.len();
     if region == NONE {
@@ -380,32 +381,28 @@ fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
     let Some(first) = inside.iter().position(|&x| x) else {
         return inside;
     };
-    let mut gap = 0;
+    let (mut gap, mut gap_bytes) = (0, 0);
     for i in (0..first).rev() {
         let b = &parsed.blocks[i];
         let boiler = b.elem == NONE || parsed.elems[b.elem as usize].boiler_anc != NONE;
-        if boiler {
-            // A short ad label or caption between lead and body is a gap.
-            gap += 1;
-            if gap > MAX_GAP || b.text.len() > 80 {
-                break;
-            }
+        if !boiler && prose_weight(b, parsed) > 0 {
+            inside[i] = true;
+            (gap, gap_bytes) = (0, 0);
             continue;
         }
-        if prose_weight(b, parsed) > 0 {
-            inside[i] = true;
-            gap = 0;
-        } else {
-            gap += 1;
-            if gap > MAX_GAP || b.text.len() > 80 {
-                break;
-            }
+        // A byline, a date, a share bar or an ad label between lead and body
+        // is a gap; it stays out itself.
+        gap += 1;
+        gap_bytes += b.text.len();
+        if gap > MAX_GAP || gap_bytes > MAX_GAP_BYTES {
+            break;
         }
     }
     inside
 }
 
-const MAX_GAP: usize = 4;
+const MAX_GAP: usize = 6;
+const MAX_GAP_BYTES: usize = 240;
 
 /// Whether block `b` belongs to the body; `Err` names the reason it does not.
 fn decide(
