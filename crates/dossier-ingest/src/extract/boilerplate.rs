@@ -163,6 +163,12 @@ pub(crate) const LINE_PREFIXES: &[&str] = &[
     "click to share on",
     "teilen mit:",
     "gefällt mir:",
+    // source attributions under a text, table or chart
+    "quelle:",
+    "quellen:",
+    "source:",
+    "sources:",
+    "fuente:",
 ];
 
 /// Markers of a photo credit or caption credit line; such a line (up to
@@ -235,6 +241,36 @@ pub(crate) const PROMO_PHRASES: &[&str] = &[
     "síguenos",
     "notre newsletter",
     "suivez-nous",
+    // share, print, download and rating widgets
+    "artikel teilen",
+    "den artikel mit",
+    "beitrag teilen",
+    "share this article",
+    "share this post",
+    "share this story",
+    "share on facebook",
+    "auf facebook teilen",
+    "bei pinterest speichern",
+    "email this",
+    "print this",
+    "seite drucken",
+    "artikel drucken",
+    "rezept drucken",
+    "als pdf herunterladen",
+    "was this article helpful",
+    "was this helpful",
+    "war der artikel",
+    "war dieser artikel",
+    "rate this",
+    "artikel bewerten",
+    "beitrag bewerten",
+    "keine bewertungen",
+    "bewertungen)",
+    "stimmen)",
+    "votes)",
+    "von 5 sternen",
+    "out of 5 stars",
+    "loading...",
 ];
 
 /// Longest line (bytes) that [`PROMO_PHRASES`] drop.
