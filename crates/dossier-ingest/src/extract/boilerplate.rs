@@ -383,10 +383,22 @@ pub(crate) const CLASS_SUBSTRINGS: &[&str] = &[
     "gdpr",
 ];
 
-/// Class/id substrings of comment threads: boilerplate even when they hold
-/// most of a page's prose.
-pub(crate) const COMMENT_SUBSTRINGS: &[&str] =
-    &["comment", "disqus", "respond", "reply", "kommentar"];
+/// Class/id substrings of containers that never hold the article (comment
+/// threads, cookie banners, newsletter boxes): boilerplate even when they
+/// hold most of a page's prose.
+pub(crate) const NEVER_CONTENT_SUBSTRINGS: &[&str] = &[
+    "comment",
+    "disqus",
+    "respond",
+    "reply",
+    "kommentar",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "related",
+    "recommend",
+];
 
 /// Class/id tokens that mark an element as likely main content.
 pub(crate) const CONTENT_TOKENS: &[&str] = &[

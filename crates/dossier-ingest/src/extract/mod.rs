@@ -164,7 +164,15 @@ fn relax_boilerplate(parsed: &mut Parsed) {
     let mut weight = vec![(0usize, 0usize); parsed.elems.len()];
     let mut total = 0usize;
     for b in &parsed.blocks {
-        let w = raw_prose_weight(b, false);
+        // Text in a container flagged by more than its class (a footer, a
+        // cookie banner, a comment thread) keeps its discount.
+        let anc = if b.elem == NONE {
+            NONE
+        } else {
+            parsed.elems[b.elem as usize].boiler_anc
+        };
+        let fixed = anc != NONE && parsed.elems[anc as usize].flags & F_BOILER_CLASS == 0;
+        let w = raw_prose_weight(b, fixed);
         if w == 0 {
             continue;
         }

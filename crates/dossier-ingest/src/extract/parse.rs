@@ -7,7 +7,9 @@
 
 use memchr::memchr;
 
-use super::boilerplate::{CLASS_SUBSTRINGS, CLASS_TOKENS, COMMENT_SUBSTRINGS, CONTENT_TOKENS};
+use super::boilerplate::{
+    CLASS_SUBSTRINGS, CLASS_TOKENS, CONTENT_TOKENS, NEVER_CONTENT_SUBSTRINGS,
+};
 use super::entities::{DecodedRef, decode_all, decode_at};
 
 /// Deepest nesting tracked; deeper start tags are not pushed.
@@ -581,8 +583,9 @@ impl<'h> Parser<'h> {
             if flags & F_CONTENT != 0 {
                 flags &= !F_BOILER;
             }
-            // Comment threads stay boilerplate however much prose they hold.
-            if flags & F_BOILER != 0 && !COMMENT_SUBSTRINGS.iter().any(|c| sig.contains(c)) {
+            // Comment threads, cookie banners and newsletter boxes stay
+            // boilerplate however much prose they hold.
+            if flags & F_BOILER != 0 && !NEVER_CONTENT_SUBSTRINGS.iter().any(|c| sig.contains(c)) {
                 flags |= F_BOILER_CLASS;
             }
             if sig.contains("articlebody") || sig.contains("main ") || sig.contains("main-content")
