@@ -273,6 +273,30 @@ pub(crate) const PROMO_PHRASES: &[&str] = &[
     "loading...",
 ];
 
+/// Words that open a post's date line ("Published: 22:00 GMT, 26 September
+/// 2020", "Veröffentlicht am 3. Mai"): such a short line holding a digit is
+/// left out of the body.
+pub(crate) const DATELINE_PREFIXES: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "release date",
+    "date",
+    "publiziert",
+    "veröffentlicht",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "erschienen",
+    "stand",
+    "datum",
+    "publicado",
+    "publié",
+];
+
+/// Longest line (bytes) that [`DATELINE_PREFIXES`] drop.
+pub(crate) const DATELINE_MAX: usize = 80;
+
 /// Longest line (bytes) that [`PROMO_PHRASES`] drop.
 pub(crate) const PROMO_MAX: usize = 300;
 

@@ -324,6 +324,28 @@ fn is_date_line(s: &str) -> bool {
     })
 }
 
+/// Whether a short line is a post's date line: "Published: 26 September
+/// 2020", "Posted on May 3, 2021 by ...", "Veröffentlicht am 3. Mai 2022".
+fn is_dateline(s: &str) -> bool {
+    if s.len() > boilerplate::DATELINE_MAX || !s.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let n = s.trim_start().to_lowercase();
+    boilerplate::DATELINE_PREFIXES.iter().any(|p| {
+        let Some(rest) = n.strip_prefix(p) else {
+            return false;
+        };
+        // "Published: ...", "Published 3 May", "Veröffentlicht am ...", not
+        // "Published research shows ...".
+        let rest = rest.trim_start();
+        rest.starts_with([':', '|', '-', '–'])
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || ["am ", "on ", "le ", "el "]
+                .iter()
+                .any(|w| rest.starts_with(w))
+    })
+}
+
 /// Whether a short line opens the after-body (related stories, sources, tags).
 fn is_cut_line(s: &str) -> bool {
     if s.len() > 60 {
@@ -444,7 +466,7 @@ fn decide(
     if is_boilerplate_line(&b.text) {
         return Err("lexicon");
     }
-    if is_date_line(&b.text) {
+    if is_date_line(&b.text) || is_dateline(&b.text) {
         return Err("date");
     }
     if is_credit_or_promo(&b.text) {
@@ -734,4 +756,32 @@ pub fn debug_blocks(html: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("Publiziert: 03.04.2020, 12:35"));
+        assert!(is_dateline("Posted on September 21, 2020 by Adi Tzlil"));
+        assert!(is_dateline("Veröffentlicht am 3. Mai 2022"));
+        assert!(!is_dateline("Published research shows 40% fewer cases."));
+        assert!(!is_dateline("Standards for 2020 were raised in March."));
+        assert!(!is_dateline("Posted"));
+    }
+
+    #[test]
+    fn credits_and_promos() {
+        assert!(is_credit_or_promo(
+            "Bild: Gregory Batardon/Theater St. Gallen"
+        ));
+        assert!(is_credit_or_promo("(Credit: Clayton Aldern / Grist)"));
+        assert!(is_credit_or_promo("Subscribe now to our eNATION edition."));
+        assert!(is_credit_or_promo("4 Min Read"));
+        assert!(!is_credit_or_promo(
+            "The council will vote on the new bridge in spring, the mayor said."
+        ));
+    }
 }
