@@ -237,10 +237,10 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
     if total == 0 {
         return (NONE, 0);
     }
-    // The elements holding >= 80% of the votes form a chain; take the deepest.
+    // The elements holding >= 75% of the votes form a chain; take the deepest.
     let mut region = NONE;
     for (id, w) in weight.iter().enumerate() {
-        if *w * 10 >= total * 7 {
+        if *w * 100 >= total * 75 {
             region = id as u32;
         }
     }
