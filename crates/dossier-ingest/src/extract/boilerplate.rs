@@ -196,6 +196,19 @@ pub(crate) const CREDIT_MARKERS: &[&str] = &[
     "symbolbild",
 ];
 
+/// Figure-caption labels: a line up to [`CREDIT_MAX`] bytes that opens with
+/// one, an optional number and a colon ("Abbildung 4: ...", "Figure 2: ...")
+/// is a caption, left out of the body.
+pub(crate) const CAPTION_LABELS: &[&str] = &[
+    "abbildung",
+    "abb.",
+    "bildunterschrift",
+    "figure",
+    "fig.",
+    "grafik",
+    "illustration",
+];
+
 /// Longest line (bytes) that [`CREDIT_MARKERS`] drop.
 pub(crate) const CREDIT_MAX: usize = 200;
 

@@ -101,8 +101,17 @@ fn is_credit_or_promo(s: &str) -> bool {
         return false;
     }
     let n = s.to_lowercase();
+    let caption = || {
+        let t = n.trim_start();
+        boilerplate::CAPTION_LABELS.iter().any(|l| {
+            t.strip_prefix(l).is_some_and(|rest| {
+                rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                    .starts_with(':')
+            })
+        })
+    };
     (s.len() <= boilerplate::CREDIT_MAX
-        && boilerplate::CREDIT_MARKERS.iter().any(|m| n.contains(m)))
+        && (boilerplate::CREDIT_MARKERS.iter().any(|m| n.contains(m)) || caption()))
         || (s.len() <= boilerplate::PROMO_MAX
             && boilerplate::PROMO_PHRASES.iter().any(|m| n.contains(m)))
 }
@@ -780,6 +789,10 @@ mod tests {
         assert!(is_credit_or_promo("(Credit: Clayton Aldern / Grist)"));
         assert!(is_credit_or_promo("Subscribe now to our eNATION edition."));
         assert!(is_credit_or_promo("4 Min Read"));
+        assert!(is_credit_or_promo(
+            "Abbildung 4: klassische Schwachschicht."
+        ));
+        assert!(!is_credit_or_promo("Abbildungen zeigen: es wird wärmer."));
         assert!(!is_credit_or_promo(
             "The council will vote on the new bridge in spring, the mayor said."
         ));
