@@ -215,3 +215,60 @@ proptest! {
         let _ = clean_plain_text(&s);
     }
 }
+
+/// A page builder's "widget" wrapper or a layout named after its sidebar is
+/// not boilerplate when it holds the article; a comment thread still is.
+#[test]
+fn article_inside_widget_wrapper() {
+    let para = |n: u32| {
+        format!(
+            "<p>Paragraph {n} of the council report says the budget for the new bridge \
+             rose again this year, and the vote was postponed until spring.</p>"
+        )
+    };
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+         <div class=\"layout with-sidebar-right\"><div class=\"elementor-widget-container\">\
+         {}{}{}{}</div>\
+         <aside class=sidebar><p>Popular: ten ways to save on heating this winter, \
+         a guide for tenants and owners alike.</p></aside></div>\
+         <div class=comments><p>I disagree with every word of this article, and so \
+         does my neighbour, who wrote to the council about it twice.</p>\
+         <p>The bridge was needed twenty years ago; the council should have acted \
+         then, instead of postponing the vote again and again.</p>\
+         <p>Spring is too late for the farmers on the other side of the river, who \
+         lose an hour every day driving around.</p></div></body></html>",
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let page = extract_html(&html, None);
+    assert_has(
+        &page,
+        &["Paragraph 1 of the council", "Paragraph 4 of the council"],
+        &["Popular: ten ways", "I disagree", "Spring is too late"],
+    );
+    assert_spans(&page, &html);
+}
+
+/// Photo credits and calls to action inside the article container stay out.
+#[test]
+fn credits_and_calls_to_action_are_dropped() {
+    let html = "<html><body><article>\
+        <p>The regional parliament passed the new transport law on Thursday, after \
+        a debate that lasted well into the night and ended with a narrow vote.</p>\
+        <p>Protesters gathered outside the parliament. (Photo: Jane Doe/Getty Images)</p>\
+        <p>Opposition leaders said they would challenge the law in the constitutional \
+        court, arguing that it had been rushed through without consultation.</p>\
+        <p>Never miss a story: sign up for our newsletter today!</p>\
+        <p>The law takes effect in January, and the first new bus lines are planned \
+        for the spring, according to the transport ministry.</p>\
+        </article></body></html>";
+    let page = extract_html(html, None);
+    assert_has(
+        &page,
+        &["passed the new transport law", "The law takes effect"],
+        &["Getty Images", "sign up for our newsletter"],
+    );
+}

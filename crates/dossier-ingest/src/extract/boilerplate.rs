@@ -163,7 +163,155 @@ pub(crate) const LINE_PREFIXES: &[&str] = &[
     "click to share on",
     "teilen mit:",
     "gefällt mir:",
+    // source attributions under a text, table or chart
+    "quelle:",
+    "quellen:",
+    "source:",
+    "sources:",
+    "fuente:",
 ];
+
+/// Markers of a photo credit or caption credit line; such a line (up to
+/// [`CREDIT_MAX`] bytes) is left out of the body wherever the marker occurs.
+pub(crate) const CREDIT_MARKERS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "photograph by",
+    "photo credit",
+    "image credit",
+    "credit:",
+    "crédit",
+    "©",
+    "(c) ",
+    "getty images",
+    "istock",
+    "picture alliance",
+    "picture-alliance",
+    "shutterstock",
+    "titelbild",
+    "beitragsbild",
+    "symbolbild",
+];
+
+/// Figure-caption labels: a line up to [`CREDIT_MAX`] bytes that opens with
+/// one, an optional number and a colon ("Abbildung 4: ...", "Figure 2: ...")
+/// is a caption, left out of the body.
+pub(crate) const CAPTION_LABELS: &[&str] = &[
+    "abbildung",
+    "abb.",
+    "bildunterschrift",
+    "figure",
+    "fig.",
+    "grafik",
+    "illustration",
+];
+
+/// Longest line (bytes) that [`CREDIT_MARKERS`] drop.
+pub(crate) const CREDIT_MAX: usize = 200;
+
+/// Calls to action and post metadata: subscribe, sign up, follow us, support
+/// us, reading time, "filed under". A line up to [`PROMO_MAX`] bytes holding
+/// one is left out of the body.
+pub(crate) const PROMO_PHRASES: &[&str] = &[
+    "subscribe to our",
+    "subscribe now",
+    "subscribe to the",
+    "please subscribe",
+    "sign up here",
+    "sign up for our",
+    "sign up to our",
+    "signing up to our",
+    "to our newsletter",
+    "to view the full story",
+    "for the full story",
+    "already a subscriber",
+    "support our work",
+    "follow us on",
+    "this entry was posted",
+    "bookmark the permalink",
+    "filed under",
+    " min read",
+    "reading time",
+    "newsletter abonnieren",
+    "abonnieren sie",
+    "abonniere ",
+    "melde dich hier",
+    "für unseren newsletter",
+    "zum newsletter",
+    "unseren newsletter",
+    "meinen newsletter",
+    "unterstütze unsere arbeit",
+    "unterstützen sie unsere arbeit",
+    "folgen sie uns",
+    "folge uns",
+    "der beitrag wurde am",
+    "dieser beitrag wurde",
+    "lesezeit",
+    "nuestra newsletter",
+    "síguenos",
+    "notre newsletter",
+    "suivez-nous",
+    // share, print, download and rating widgets
+    "artikel teilen",
+    "den artikel mit",
+    "beitrag teilen",
+    "share this article",
+    "share this post",
+    "share this story",
+    "share on facebook",
+    "auf facebook teilen",
+    "bei pinterest speichern",
+    "email this",
+    "print this",
+    "seite drucken",
+    "artikel drucken",
+    "rezept drucken",
+    "als pdf herunterladen",
+    "was this article helpful",
+    "was this helpful",
+    "war der artikel",
+    "war dieser artikel",
+    "rate this",
+    "artikel bewerten",
+    "beitrag bewerten",
+    "keine bewertungen",
+    "bewertungen)",
+    "stimmen)",
+    "votes)",
+    "von 5 sternen",
+    "out of 5 stars",
+    "loading...",
+];
+
+/// Words that open a post's date line ("Published: 22:00 GMT, 26 September
+/// 2020", "Veröffentlicht am 3. Mai"): such a short line holding a digit is
+/// left out of the body.
+pub(crate) const DATELINE_PREFIXES: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "release date",
+    "date",
+    "publiziert",
+    "veröffentlicht",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "erschienen",
+    "stand",
+    "datum",
+    "publicado",
+    "publié",
+];
+
+/// Longest line (bytes) that [`DATELINE_PREFIXES`] drop.
+pub(crate) const DATELINE_MAX: usize = 80;
+
+/// Longest line (bytes) that [`PROMO_PHRASES`] drop.
+pub(crate) const PROMO_MAX: usize = 300;
 
 /// Class/id tokens (or substrings, see [`CLASS_SUBSTRINGS`]) that mark an
 /// element as boilerplate when they occur as a whole `-`/`_`/space token.
@@ -270,6 +418,23 @@ pub(crate) const CLASS_SUBSTRINGS: &[&str] = &[
     "widget",
     "cookiebar",
     "gdpr",
+];
+
+/// Class/id substrings of containers that never hold the article (comment
+/// threads, cookie banners, newsletter boxes): boilerplate even when they
+/// hold most of a page's prose.
+pub(crate) const NEVER_CONTENT_SUBSTRINGS: &[&str] = &[
+    "comment",
+    "disqus",
+    "respond",
+    "reply",
+    "kommentar",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "related",
+    "recommend",
 ];
 
 /// Class/id tokens that mark an element as likely main content.

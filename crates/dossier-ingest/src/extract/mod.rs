@@ -33,7 +33,7 @@ mod parse;
 
 use dossier_model::{ByteSpan, Diagnostic, PublishedDate, SpanMap, SpanMapBuilder};
 
-use parse::{Block, NONE, Parsed};
+use parse::{Block, F_BOILER, F_BOILER_CLASS, NONE, Parsed};
 
 /// What the page says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -94,6 +94,28 @@ fn is_boilerplate_line(s: &str) -> bool {
         || boilerplate::LINE_PREFIXES.iter().any(|p| n.starts_with(p))
 }
 
+/// Whether a short block is a photo credit or a call to action ("subscribe
+/// to our newsletter", "follow us on", "4 min read").
+fn is_credit_or_promo(s: &str) -> bool {
+    if s.len() > boilerplate::PROMO_MAX.max(boilerplate::CREDIT_MAX) {
+        return false;
+    }
+    let n = s.to_lowercase();
+    let caption = || {
+        let t = n.trim_start();
+        boilerplate::CAPTION_LABELS.iter().any(|l| {
+            t.strip_prefix(l).is_some_and(|rest| {
+                rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                    .starts_with(':')
+            })
+        })
+    };
+    (s.len() <= boilerplate::CREDIT_MAX
+        && (boilerplate::CREDIT_MARKERS.iter().any(|m| n.contains(m)) || caption()))
+        || (s.len() <= boilerplate::PROMO_MAX
+            && boilerplate::PROMO_PHRASES.iter().any(|m| n.contains(m)))
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -118,6 +140,12 @@ fn is_heading(tag: &str) -> bool {
 
 /// Non-link bytes of a block when it looks like prose, else 0.
 fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
+    let boiler = b.elem != NONE && parsed.elems[b.elem as usize].boiler_anc != NONE;
+    raw_prose_weight(b, boiler)
+}
+
+/// [`prose_weight`] with the container's boilerplate signal given.
+fn raw_prose_weight(b: &Block, boiler: bool) -> usize {
     let len = b.text.len();
     if len < 60 || b.link_bytes * 3 > len || is_heading(b.tag) {
         return 0;
@@ -125,7 +153,6 @@ fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
     if is_boilerplate_line(&b.text) {
         return 0;
     }
-    let boiler = b.elem != NONE && parsed.elems[b.elem as usize].boiler_anc != NONE;
     let len = if boiler { len / 5 } else { len };
     let punct = b
         .text
@@ -137,6 +164,68 @@ fn prose_weight(b: &Block, parsed: &Parsed) -> usize {
     }
     len.saturating_sub(b.link_bytes)
 }
+
+/// Clears the class-based boilerplate signal of elements that hold most of
+/// the page's prose: a layout wrapper named after its sidebar or a page
+/// builder's "widget" container is not boilerplate when the article is in it.
+fn relax_boilerplate(parsed: &mut Parsed) {
+    // (prose bytes, prose blocks) per element.
+    let mut weight = vec![(0usize, 0usize); parsed.elems.len()];
+    let mut total = 0usize;
+    for b in &parsed.blocks {
+        // Text in a container flagged by more than its class (a footer, a
+        // cookie banner, a comment thread) keeps its discount.
+        let anc = if b.elem == NONE {
+            NONE
+        } else {
+            parsed.elems[b.elem as usize].boiler_anc
+        };
+        let fixed = anc != NONE && parsed.elems[anc as usize].flags & F_BOILER_CLASS == 0;
+        let w = raw_prose_weight(b, fixed);
+        if w == 0 {
+            continue;
+        }
+        total += w;
+        let mut e = b.elem;
+        while e != NONE {
+            weight[e as usize].0 += w;
+            weight[e as usize].1 += 1;
+            e = parsed.elems[e as usize].parent;
+        }
+    }
+    let mut changed = false;
+    for (e, &(w, n)) in parsed.elems.iter_mut().zip(&weight) {
+        if e.flags & F_BOILER_CLASS != 0
+            && w * 10 >= total * RELAX_SHARE
+            && w >= RELAX_MIN
+            && n >= RELAX_BLOCKS
+        {
+            e.flags &= !(F_BOILER | F_BOILER_CLASS);
+            changed = true;
+        }
+    }
+    if changed {
+        for id in 0..parsed.elems.len() {
+            let e = &parsed.elems[id];
+            let anc = if e.flags & F_BOILER != 0 {
+                id as u32
+            } else if e.parent == NONE {
+                NONE
+            } else {
+                parsed.elems[e.parent as usize].boiler_anc
+            };
+            parsed.elems[id].boiler_anc = anc;
+        }
+    }
+}
+
+/// Share of the page's prose (in tenths) that clears a boilerplate class.
+const RELAX_SHARE: usize = 5;
+/// Fewest prose blocks that clear a boilerplate class (one long text widget
+/// does not).
+const RELAX_BLOCKS: usize = 3;
+/// Least prose (bytes) that clears a boilerplate class.
+const RELAX_MIN: usize = 400;
 
 /// Picks the main-content element (or [`NONE`] for the whole page).
 fn choose_region(parsed: &Parsed) -> (u32, usize) {
@@ -157,10 +246,10 @@ fn choose_region(parsed: &Parsed) -> (u32, usize) {
     if total == 0 {
         return (NONE, 0);
     }
-    // The elements holding >= 80% of the votes form a chain; take the deepest.
+    // The elements holding >= 75% of the votes form a chain; take the deepest.
     let mut region = NONE;
     for (id, w) in weight.iter().enumerate() {
-        if *w * 10 >= total * 7 {
+        if *w * 100 >= total * 75 {
             region = id as u32;
         }
     }
@@ -244,6 +333,28 @@ fn is_date_line(s: &str) -> bool {
     })
 }
 
+/// Whether a short line is a post's date line: "Published: 26 September
+/// 2020", "Posted on May 3, 2021 by ...", "Veröffentlicht am 3. Mai 2022".
+fn is_dateline(s: &str) -> bool {
+    if s.len() > boilerplate::DATELINE_MAX || !s.bytes().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let n = s.trim_start().to_lowercase();
+    boilerplate::DATELINE_PREFIXES.iter().any(|p| {
+        let Some(rest) = n.strip_prefix(p) else {
+            return false;
+        };
+        // "Published: ...", "Published 3 May", "Veröffentlicht am ...", not
+        // "Published research shows ...".
+        let rest = rest.trim_start();
+        rest.starts_with([':', '|', '-', '–'])
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || ["am ", "on ", "le ", "el "]
+                .iter()
+                .any(|w| rest.starts_with(w))
+    })
+}
+
 /// Whether a short line opens the after-body (related stories, sources, tags).
 fn is_cut_line(s: &str) -> bool {
     if s.len() > 60 {
@@ -259,22 +370,42 @@ fn is_cut_line(s: &str) -> bool {
     })
 }
 
-/// Ends the body at a "related stories" / "sources" line in its second half.
-fn cut_at_stop_heading(kept: &mut Vec<&Block>) {
-    let total: usize = kept.iter().map(|b| b.text.len()).sum();
+/// Ends the body at a "related stories" / "sources" line in its second half:
+/// marks that line and every kept block after it.
+fn cut_at_stop_heading(parsed: &Parsed, why: &mut [Option<&'static str>]) {
+    let total: usize = kept_iter(parsed, why).map(|(_, b)| b.text.len()).sum();
     let mut before = 0;
-    for (i, b) in kept.iter().enumerate() {
+    let mut cut = None;
+    for (i, b) in kept_iter(parsed, why) {
         if before * 2 >= total && is_cut_line(&b.text) {
-            kept.truncate(i);
-            return;
+            cut = Some(i);
+            break;
         }
         before += b.text.len();
     }
+    if let Some(c) = cut {
+        for w in why[c..].iter_mut().filter(|w| w.is_none()) {
+            *w = Some("cut");
+        }
+    }
+}
+
+fn kept_iter<'p, 'w>(
+    parsed: &'p Parsed,
+    why: &'w [Option<&'static str>],
+) -> impl Iterator<Item = (usize, &'p Block)> + use<'p, 'w> {
+    parsed
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| why.get(*i).is_some_and(Option::is_none))
 }
 
 /// Which blocks count as inside the region: those in its subtree, plus
 /// prose blocks right before it (lead paragraphs that the page put in a
-/// sibling container), across at most [`MAX_GAP`] short non-prose blocks.
+/// sibling container), across at most [`MAX_GAP`] non-prose blocks in a row
+/// holding at most [`MAX_GAP_BYTES`] of text (byline, date, share bar, an ad
+/// label; these stay out).
 fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
     let n = parsed.blocks.len();
     if region == NONE {
@@ -289,27 +420,28 @@ fn inside_blocks(parsed: &Parsed, region: u32) -> Vec<bool> {
     let Some(first) = inside.iter().position(|&x| x) else {
         return inside;
     };
-    let mut gap = 0;
+    let (mut gap, mut gap_bytes) = (0, 0);
     for i in (0..first).rev() {
         let b = &parsed.blocks[i];
         let boiler = b.elem == NONE || parsed.elems[b.elem as usize].boiler_anc != NONE;
-        if boiler {
-            break;
-        }
-        if prose_weight(b, parsed) > 0 {
+        if !boiler && prose_weight(b, parsed) > 0 {
             inside[i] = true;
-            gap = 0;
-        } else {
-            gap += 1;
-            if gap > MAX_GAP || b.text.len() > 80 {
-                break;
-            }
+            (gap, gap_bytes) = (0, 0);
+            continue;
+        }
+        // A byline, a date, a share bar or an ad label between lead and body
+        // is a gap; it stays out itself.
+        gap += 1;
+        gap_bytes += b.text.len();
+        if gap > MAX_GAP || gap_bytes > MAX_GAP_BYTES {
+            break;
         }
     }
     inside
 }
 
-const MAX_GAP: usize = 2;
+const MAX_GAP: usize = 6;
+const MAX_GAP_BYTES: usize = 240;
 
 /// Whether block `b` belongs to the body; `Err` names the reason it does not.
 fn decide(
@@ -343,8 +475,11 @@ fn decide(
     if is_boilerplate_line(&b.text) {
         return Err("lexicon");
     }
-    if is_date_line(&b.text) {
+    if is_date_line(&b.text) || is_dateline(&b.text) {
         return Err("date");
+    }
+    if is_credit_or_promo(&b.text) {
+        return Err("credit-promo");
     }
     if first
         && let Some(t) = title
@@ -359,10 +494,50 @@ fn decide(
     Ok(())
 }
 
+/// Why each block is left out of the body (`None`: kept).
+fn select(
+    parsed: &Parsed,
+    region: u32,
+    total: usize,
+    title: Option<&str>,
+) -> Vec<Option<&'static str>> {
+    let inside = inside_blocks(parsed, region);
+    let mut why = Vec::with_capacity(parsed.blocks.len());
+    let mut first = true;
+    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
+        let r = decide(b, ins, parsed, region, total, title, first);
+        if r.is_ok() {
+            first = false;
+        }
+        why.push(r.err());
+    }
+    cut_at_stop_heading(parsed, &mut why);
+    // A "related stories" line in the first half does not end the body, but
+    // is no part of it either.
+    for (b, w) in parsed.blocks.iter().zip(why.iter_mut()) {
+        if w.is_none() && is_cut_line(&b.text) {
+            *w = Some("cut-line");
+        }
+    }
+    // Trailing headings and short lines close the body, not open the next one.
+    for (b, w) in parsed.blocks.iter().zip(why.iter_mut()).rev() {
+        if w.is_some() {
+            continue;
+        }
+        if is_heading(b.tag) || b.text.len() < 25 {
+            *w = Some("trailing");
+        } else {
+            break;
+        }
+    }
+    why
+}
+
 /// Extracts the main text and metadata of an HTML page.
 #[must_use]
 pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
-    let parsed = parse::parse(html);
+    let mut parsed = parse::parse(html);
+    relax_boilerplate(&mut parsed);
     let (region, total) = choose_region(&parsed);
     let h1 = parsed
         .blocks
@@ -372,32 +547,8 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
     let mut metadata = metadata::build(&parsed.meta, h1, None);
     let title = metadata.title.clone();
 
-    let inside = inside_blocks(&parsed, region);
-    let mut kept: Vec<&Block> = Vec::new();
-    for (b, &ins) in parsed.blocks.iter().zip(&inside) {
-        if decide(
-            b,
-            ins,
-            &parsed,
-            region,
-            total,
-            title.as_deref(),
-            kept.is_empty(),
-        )
-        .is_ok()
-        {
-            kept.push(b);
-        }
-    }
-    cut_at_stop_heading(&mut kept);
-    // Trailing headings and short lines close the body, not open the next one.
-    while let Some(last) = kept.last() {
-        if is_heading(last.tag) || last.text.len() < 25 {
-            kept.pop();
-        } else {
-            break;
-        }
-    }
+    let why = select(&parsed, region, total, title.as_deref());
+    let kept: Vec<&Block> = kept_iter(&parsed, &why).map(|(_, b)| b).collect();
 
     let mut text = String::new();
     let mut builder = SpanMapBuilder::new();
@@ -524,15 +675,71 @@ pub fn clean_plain_text(text: &str) -> Extraction {
     }
 }
 
+/// Each block's fate, container description and text (development aid).
+#[doc(hidden)]
+#[must_use]
+pub fn explain_blocks(html: &str) -> Vec<(&'static str, String, String)> {
+    let mut parsed = parse::parse(html);
+    relax_boilerplate(&mut parsed);
+    let (region, total) = choose_region(&parsed);
+    let h1 = parsed
+        .blocks
+        .iter()
+        .find(|b| b.tag == "h1")
+        .map(|b| b.text.as_str());
+    let title = metadata::build(&parsed.meta, h1, None).title;
+    let why = select(&parsed, region, total, title.as_deref());
+    parsed
+        .blocks
+        .iter()
+        .zip(&why)
+        .map(|(b, w)| {
+            let (boiler, flags) = if b.elem == NONE {
+                (NONE, 0)
+            } else {
+                let e = &parsed.elems[b.elem as usize];
+                (e.boiler_anc, e.flags)
+            };
+            let open_tag = |id: u32| {
+                if id == NONE {
+                    return String::new();
+                }
+                let at = parsed.elems[id as usize].src as usize;
+                let end = html[at..].find('>').map_or(html.len(), |k| at + k + 1);
+                String::from_utf8_lossy(&html.as_bytes()[at..end.min(at + 160)]).into_owned()
+            };
+            let info = format!(
+                "tag={} elem={} region={region} {} boiler_anc={boiler} {} flags={flags} w={} link={}/{}",
+                b.tag,
+                b.elem,
+                open_tag(region),
+                open_tag(boiler),
+                prose_weight(b, &parsed),
+                b.link_bytes,
+                b.text.len()
+            );
+            (w.unwrap_or("KEEP"), info, b.text.clone())
+        })
+        .collect()
+}
+
 /// Debug dump of blocks (development aid).
 #[doc(hidden)]
 #[must_use]
 pub fn debug_blocks(html: &str) -> String {
     use std::fmt::Write;
-    let parsed = parse::parse(html);
+    let mut parsed = parse::parse(html);
+    relax_boilerplate(&mut parsed);
     let (region, total) = choose_region(&parsed);
+    let h1 = parsed
+        .blocks
+        .iter()
+        .find(|b| b.tag == "h1")
+        .map(|b| b.text.as_str());
+    let title = metadata::build(&parsed.meta, h1, None).title;
+    let why = select(&parsed, region, total, title.as_deref());
     let mut out = format!("region={region} total={total}\n");
-    for b in &parsed.blocks {
+    for (b, w) in parsed.blocks.iter().zip(&why) {
         let e = if b.elem == NONE {
             None
         } else {
@@ -540,7 +747,8 @@ pub fn debug_blocks(html: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "elem={} tag={} boiler_anc={:?} w={} link={} | {}",
+            "{}\telem={} tag={} boiler_anc={:?} w={} link={} | {}",
+            w.unwrap_or("KEEP"),
             b.elem,
             b.tag,
             e.map(|e| e.boiler_anc),
@@ -557,4 +765,36 @@ pub fn debug_blocks(html: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("Publiziert: 03.04.2020, 12:35"));
+        assert!(is_dateline("Posted on September 21, 2020 by Adi Tzlil"));
+        assert!(is_dateline("Veröffentlicht am 3. Mai 2022"));
+        assert!(!is_dateline("Published research shows 40% fewer cases."));
+        assert!(!is_dateline("Standards for 2020 were raised in March."));
+        assert!(!is_dateline("Posted"));
+    }
+
+    #[test]
+    fn credits_and_promos() {
+        assert!(is_credit_or_promo(
+            "Bild: Gregory Batardon/Theater St. Gallen"
+        ));
+        assert!(is_credit_or_promo("(Credit: Clayton Aldern / Grist)"));
+        assert!(is_credit_or_promo("Subscribe now to our eNATION edition."));
+        assert!(is_credit_or_promo("4 Min Read"));
+        assert!(is_credit_or_promo(
+            "Abbildung 4: klassische Schwachschicht."
+        ));
+        assert!(!is_credit_or_promo("Abbildungen zeigen: es wird wärmer."));
+        assert!(!is_credit_or_promo(
+            "The council will vote on the new bridge in spring, the mayor said."
+        ));
+    }
 }

@@ -7,7 +7,9 @@
 
 use memchr::memchr;
 
-use super::boilerplate::{CLASS_SUBSTRINGS, CLASS_TOKENS, CONTENT_TOKENS};
+use super::boilerplate::{
+    CLASS_SUBSTRINGS, CLASS_TOKENS, CONTENT_TOKENS, NEVER_CONTENT_SUBSTRINGS,
+};
 use super::entities::{DecodedRef, decode_all, decode_at};
 
 /// Deepest nesting tracked; deeper start tags are not pushed.
@@ -21,6 +23,8 @@ pub(crate) const F_CONTENT: u8 = 2;
 pub(crate) const F_ARTICLE: u8 = 4;
 pub(crate) const F_HEADING: u8 = 8;
 pub(crate) const F_LIST: u8 = 16;
+/// Boilerplate by class/id/role alone (not by tag name or hiding).
+pub(crate) const F_BOILER_CLASS: u8 = 32;
 
 /// One element of the page.
 #[derive(Clone, Debug)]
@@ -32,6 +36,8 @@ pub(crate) struct Elem {
     /// Nearest element at or above this one flagged boilerplate, or [`NONE`].
     pub(crate) boiler_anc: u32,
     pub(crate) tag: &'static str,
+    /// Byte offset of the start tag in the page.
+    pub(crate) src: u32,
 }
 
 /// A run of block text and the source bytes it stands for.
@@ -577,10 +583,15 @@ impl<'h> Parser<'h> {
             if flags & F_CONTENT != 0 {
                 flags &= !F_BOILER;
             }
+            // Comment threads, cookie banners and newsletter boxes stay
+            // boilerplate however much prose they hold.
+            if flags & F_BOILER != 0 && !NEVER_CONTENT_SUBSTRINGS.iter().any(|c| sig.contains(c)) {
+                flags |= F_BOILER_CLASS;
+            }
             if sig.contains("articlebody") || sig.contains("main ") || sig.contains("main-content")
             {
                 flags |= F_CONTENT;
-                flags &= !F_BOILER;
+                flags &= !(F_BOILER | F_BOILER_CLASS);
             }
         }
         if self.attr("hidden").is_some()
@@ -622,6 +633,7 @@ impl<'h> Parser<'h> {
             flags,
             boiler_anc,
             tag,
+            src: lt as u32,
         });
         if self_closing && !block {
             return tag_end;
