@@ -533,6 +533,53 @@ fn select(
     why
 }
 
+/// The words of a byline's first name, case kept ("Von Max Muster und Eva
+/// Beispiel" gives "Max Muster").
+fn byline_name(byline: &str) -> Vec<String> {
+    let first = byline
+        .split([',', '|', '/', '&', ';'])
+        .next()
+        .unwrap_or_default();
+    let first = first.split(" und ").next().unwrap_or_default();
+    let first = first.split(" and ").next().unwrap_or_default();
+    cased_words(first)
+        .filter(|w| !matches!(w.as_str(), "Von" | "von" | "By" | "by" | "par" | "por"))
+        .collect()
+}
+
+/// Words of `s`, case kept.
+fn cased_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
+/// Leaves out a short author bio closing the body: one of the last two kept
+/// blocks that names the byline's author (same case) in its first words.
+fn drop_author_bio(parsed: &Parsed, why: &mut [Option<&'static str>], byline: &str) {
+    let name = byline_name(byline);
+    if name.len() < 2 || name.len() > 4 {
+        return;
+    }
+    let last: Vec<usize> = kept_iter(parsed, why).map(|(i, _)| i).collect();
+    if last.len() < 3 {
+        return;
+    }
+    for &i in last.iter().rev().take(2) {
+        let b = &parsed.blocks[i];
+        if b.text.len() > BIO_MAX {
+            continue;
+        }
+        let head: Vec<String> = cased_words(&b.text).take(name.len() + 2).collect();
+        if head.windows(name.len()).any(|w| w == name.as_slice()) {
+            why[i] = Some("author-bio");
+        }
+    }
+}
+
+/// Longest block (bytes) taken as an author bio.
+const BIO_MAX: usize = 500;
+
 /// Extracts the main text and metadata of an HTML page.
 #[must_use]
 pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
@@ -547,7 +594,10 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
     let mut metadata = metadata::build(&parsed.meta, h1, None);
     let title = metadata.title.clone();
 
-    let why = select(&parsed, region, total, title.as_deref());
+    let mut why = select(&parsed, region, total, title.as_deref());
+    if let Some(by) = metadata.byline.as_deref() {
+        drop_author_bio(&parsed, &mut why, by);
+    }
     let kept: Vec<&Block> = kept_iter(&parsed, &why).map(|(_, b)| b).collect();
 
     let mut text = String::new();
@@ -779,6 +829,23 @@ mod tests {
         assert!(!is_dateline("Published research shows 40% fewer cases."));
         assert!(!is_dateline("Standards for 2020 were raised in March."));
         assert!(!is_dateline("Posted"));
+    }
+
+    #[test]
+    fn author_bio() {
+        assert_eq!(
+            byline_name("Von Max Muster und Eva Beispiel"),
+            ["Max", "Muster"]
+        );
+        let p = "<p>The council met on Monday to discuss the new bridge over the river.</p>";
+        let html = format!(
+            "<html><head><meta name=author content=\"Alice Wu\"></head><body><article>\
+             {p}{p}{p}<p>Alice Wu is a columnist who has covered city politics for ten years.</p>\
+             </article></body></html>"
+        );
+        let e = extract_html(&html, None);
+        assert!(e.text.contains("council"));
+        assert!(!e.text.contains("columnist"));
     }
 
     #[test]
