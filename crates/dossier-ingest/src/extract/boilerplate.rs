@@ -332,6 +332,11 @@ pub(crate) const PROMO_PHRASES: &[&str] = &[
     "to your basket",
     "we respect your privacy",
     "besucher sind online",
+    "dieser beitrag stammt aus",
+    "bei diesem beitrag handelt es sich",
+    "dieser text entspricht den",
+    "this article originally appeared",
+    "this story originally appeared",
     "loading...",
 ];
 
