@@ -580,9 +580,16 @@ fn drop_author_bio(parsed: &Parsed, why: &mut [Option<&'static str>], byline: &s
 /// Longest block (bytes) taken as an author bio.
 const BIO_MAX: usize = 500;
 
-/// Extracts the main text and metadata of an HTML page.
-#[must_use]
-pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
+/// What extraction decided about a page: every block's fate (`None` =
+/// kept, otherwise why it was dropped), the main region and the metadata.
+struct Decisions {
+    parsed: Parsed,
+    region: u32,
+    metadata: PageMetadata,
+    why: Vec<Option<&'static str>>,
+}
+
+fn decide_page(html: &str) -> Decisions {
     let mut parsed = parse::parse(html);
     relax_boilerplate(&mut parsed);
     let (region, total) = choose_region(&parsed);
@@ -591,13 +598,28 @@ pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
         .iter()
         .find(|b| b.tag == "h1")
         .map(|b| b.text.as_str());
-    let mut metadata = metadata::build(&parsed.meta, h1, None);
-    let title = metadata.title.clone();
-
-    let mut why = select(&parsed, region, total, title.as_deref());
+    let metadata = metadata::build(&parsed.meta, h1, None);
+    let mut why = select(&parsed, region, total, metadata.title.as_deref());
     if let Some(by) = metadata.byline.as_deref() {
         drop_author_bio(&parsed, &mut why, by);
     }
+    Decisions {
+        parsed,
+        region,
+        metadata,
+        why,
+    }
+}
+
+/// Extracts the main text and metadata of an HTML page.
+#[must_use]
+pub fn extract_html(html: &str, _url: Option<&str>) -> Extraction {
+    let Decisions {
+        parsed,
+        mut metadata,
+        why,
+        ..
+    } = decide_page(html);
     let kept: Vec<&Block> = kept_iter(&parsed, &why).map(|(_, b)| b).collect();
 
     let mut text = String::new();
@@ -725,20 +747,17 @@ pub fn clean_plain_text(text: &str) -> Extraction {
     }
 }
 
-/// Each block's fate, container description and text (development aid).
+/// Each block's fate — the same decisions `extract_html` makes — with its
+/// container and text (development aid for `examples/extract_explain.rs`).
 #[doc(hidden)]
 #[must_use]
 pub fn explain_blocks(html: &str) -> Vec<(&'static str, String, String)> {
-    let mut parsed = parse::parse(html);
-    relax_boilerplate(&mut parsed);
-    let (region, total) = choose_region(&parsed);
-    let h1 = parsed
-        .blocks
-        .iter()
-        .find(|b| b.tag == "h1")
-        .map(|b| b.text.as_str());
-    let title = metadata::build(&parsed.meta, h1, None).title;
-    let why = select(&parsed, region, total, title.as_deref());
+    let Decisions {
+        parsed,
+        region,
+        why,
+        ..
+    } = decide_page(html);
     parsed
         .blocks
         .iter()
@@ -771,50 +790,6 @@ pub fn explain_blocks(html: &str) -> Vec<(&'static str, String, String)> {
             (w.unwrap_or("KEEP"), info, b.text.clone())
         })
         .collect()
-}
-
-/// Debug dump of blocks (development aid).
-#[doc(hidden)]
-#[must_use]
-pub fn debug_blocks(html: &str) -> String {
-    use std::fmt::Write;
-    let mut parsed = parse::parse(html);
-    relax_boilerplate(&mut parsed);
-    let (region, total) = choose_region(&parsed);
-    let h1 = parsed
-        .blocks
-        .iter()
-        .find(|b| b.tag == "h1")
-        .map(|b| b.text.as_str());
-    let title = metadata::build(&parsed.meta, h1, None).title;
-    let why = select(&parsed, region, total, title.as_deref());
-    let mut out = format!("region={region} total={total}\n");
-    for (b, w) in parsed.blocks.iter().zip(&why) {
-        let e = if b.elem == NONE {
-            None
-        } else {
-            Some(&parsed.elems[b.elem as usize])
-        };
-        let _ = writeln!(
-            out,
-            "{}\telem={} tag={} boiler_anc={:?} w={} link={} | {}",
-            w.unwrap_or("KEEP"),
-            b.elem,
-            b.tag,
-            e.map(|e| e.boiler_anc),
-            prose_weight(b, &parsed),
-            b.link_bytes,
-            b.text.chars().take(80).collect::<String>()
-        );
-    }
-    for (i, e) in parsed.elems.iter().enumerate().take(60) {
-        let _ = writeln!(
-            out,
-            "#{i} {} parent={} end={} flags={}",
-            e.tag, e.parent, e.end, e.flags
-        );
-    }
-    out
 }
 
 #[cfg(test)]
