@@ -44,7 +44,7 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    pub(crate) fn of(kb: &Kb, gazetteer: &Gazetteer, _doc: &Doc<'_>, matches: &[Found]) -> Self {
+    pub(crate) fn of(kb: &Kb, gazetteer: &Gazetteer, matches: &[Found]) -> Self {
         let mut countries = BTreeSet::new();
         for found in matches.iter().filter(|f| f.reading == Reading::Entity) {
             let entries = gazetteer.entries(found.pattern);
@@ -235,13 +235,9 @@ fn is_locative(doc: &Doc<'_>, span: ByteSpan) -> bool {
             .is_some_and(|w| LOCATIVES.binary_search(&w.as_ref()).is_ok())
 }
 
-/// The country or region named right after a comma ("Paris, Texas").
-fn qualifier(
-    kb: &Kb,
-    gazetteer: &Gazetteer,
-    doc: &Doc<'_>,
-    span: ByteSpan,
-) -> Option<(String, Option<String>)> {
+/// The country named right after a comma, directly or through one of its
+/// regions ("Paris, Texas" → US).
+fn qualifier(kb: &Kb, gazetteer: &Gazetteer, doc: &Doc<'_>, span: ByteSpan) -> Option<String> {
     let next = doc.token_at(span.end());
     let comma = doc.tokens.get(next)?;
     if &doc.text[comma.span] != "," {
@@ -257,10 +253,10 @@ fn qualifier(
     let (_, pattern) = gazetteer.longest_at(&folded, 0)?;
     for entry in gazetteer.entries(pattern) {
         match entry.target {
-            Target::Country(i) => return Some((kb.countries[i as usize].iso2.clone(), None)),
+            Target::Country(i) => return Some(kb.countries[i as usize].iso2.clone()),
             Target::Region(i) => {
                 let region = &kb.regions[i as usize];
-                return Some((region.country.clone(), Some(region.code.clone())));
+                return Some(region.country.clone());
             }
             _ => {}
         }
@@ -323,14 +319,13 @@ pub(crate) fn mention(
             if country.is_some_and(|c| context.countries.contains(c)) {
                 weight *= 3.0;
             }
-            if let Some((qualifier_country, qualifier_region)) = &place_qualifier {
-                let region_matches = match (entry.target, qualifier_region) {
-                    (Target::City(i), Some(code)) => region_code_matches(kb, i, code),
-                    _ => true,
-                };
-                if country == Some(qualifier_country.as_str()) && region_matches {
-                    weight *= 10.0;
-                }
+            // GeoNames region codes are not ISO 3166-2, so "Paris, Texas"
+            // settles the country, not the region.
+            if place_qualifier
+                .as_deref()
+                .is_some_and(|q| country == Some(q))
+            {
+                weight *= 10.0;
             }
         }
         if let Target::City(i) = entry.target {
@@ -419,14 +414,6 @@ pub(crate) fn mention(
         },
         rule: "gazetteer".to_owned(),
     })
-}
-
-/// GeoNames admin1 codes are not ISO 3166-2 codes; a city is taken to be in
-/// region `code` when the region's name is not known to contradict it.
-fn region_code_matches(kb: &Kb, city: u32, code: &str) -> bool {
-    let city = &kb.cities[city as usize];
-    code.split_once('-')
-        .is_none_or(|(country, _)| country == city.country)
 }
 
 pub(crate) fn round(value: f32) -> f32 {

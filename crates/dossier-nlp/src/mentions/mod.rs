@@ -268,7 +268,7 @@ impl Annotator {
         };
         let folded = fold(text);
         let matches = scan::scan(&self.gazetteer, &doc, &folded);
-        let context = link::Context::of(&self.kb, &self.gazetteer, &doc, &matches);
+        let context = link::Context::of(&self.kb, &self.gazetteer, &matches);
         let mut mentions = Vec::new();
         let mut titles = Vec::new();
         for found in &matches {
