@@ -93,6 +93,9 @@ enum EvalKind {
     /// MUC-4 mention recall: the share of gold role-filler strings found as
     /// mentions, per role (input: the kit's JSON Lines).
     Muc4Mentions,
+    /// MUC-4 role fillers: one {"docid", "extracts"} line per document, for
+    /// `score_muc4.py` (input: the kit's JSON Lines).
+    Muc4,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +169,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => extract_stream(&cli.kb_files, &args, &mut out),
         Command::Eval { kind, input } => match kind {
             EvalKind::Extraction => eval_extraction(&input, &mut out),
+            EvalKind::Muc4 => crate::events::eval_muc4(&cli.kb_files, &input, &mut out),
             EvalKind::Muc4Mentions => {
                 knowledge::eval_muc4_mentions(&cli.kb_files, &input, &mut out)
             }

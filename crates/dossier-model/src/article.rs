@@ -141,6 +141,9 @@ pub struct Layers {
     /// computed with the mentions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aliases: Option<Vec<crate::LearnedAlias>>,
+    /// Event mentions: the incidents the article reports or recalls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<crate::EventMention>>,
 }
 
 /// One news report: clean text with its metadata, annotation layers and the
@@ -253,6 +256,7 @@ impl Article {
             Layer::Sentences => self.layers.sentences.is_some(),
             Layer::Tokens => self.layers.tokens.is_some(),
             Layer::Mentions => self.layers.mentions.is_some(),
+            Layer::Events => self.layers.events.is_some(),
         }
     }
 }

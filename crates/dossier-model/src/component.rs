@@ -22,6 +22,8 @@ pub enum Layer {
     Tokens,
     /// Mentions with their entity links, and the aliases the text defines.
     Mentions,
+    /// Event mentions with their fields.
+    Events,
 }
 
 impl Layer {
@@ -38,6 +40,7 @@ impl Layer {
             Layer::Sentences => "sentences",
             Layer::Tokens => "tokens",
             Layer::Mentions => "mentions",
+            Layer::Events => "events",
         }
     }
 }

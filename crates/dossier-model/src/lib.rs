@@ -26,6 +26,7 @@
 
 mod article;
 mod component;
+mod event;
 mod id;
 mod mention;
 mod outcome;
@@ -36,6 +37,10 @@ pub use article::{
     Token,
 };
 pub use component::{Component, ComponentError, Layer};
+pub use event::{
+    Casualties, CasualtyKind, EventMention, EventPlace, EventRole, EventStatus, EventTime,
+    EventType, PlacePrecision, RoleFiller, TimePrecision,
+};
 pub use id::{ArticleId, ParseIdError, normalize_for_hash};
 pub use mention::{AliasPattern, Candidate, EntityKey, LearnedAlias, Mention, MentionKind};
 pub use outcome::{Outcome, RejectReason};

@@ -1,0 +1,247 @@
+//! Casualty figures: a count tied to a casualty word — "at least 133 people
+//! were killed", "killing 12", "145 injured", "the death toll rose to 143",
+//! "dozens dead", "five hostages". Only a stated count gives a figure:
+//! "deadly" or "a civilian was killed" give none.
+
+use dossier_model::CasualtyKind;
+use dossier_nlp::quantities::{Qualifier, Quantity};
+
+use crate::doc::Doc;
+
+/// A casualty figure before its event and dates are known.
+#[derive(Clone, Debug)]
+pub(crate) struct Figure {
+    pub(crate) kind: CasualtyKind,
+    pub(crate) quantity: Quantity,
+    pub(crate) sentence: usize,
+    pub(crate) who: Option<String>,
+}
+
+fn casualty_word(word: &str) -> Option<CasualtyKind> {
+    Some(match word {
+        "killed" | "dead" | "died" | "deaths" | "fatalities" | "slain" | "murdered"
+        | "perished" | "bodies" | "executed" | "massacred" | "lives" => CasualtyKind::Killed,
+        "wounded" | "injured" | "hurt" | "injuries" | "hospitalised" | "hospitalized" => {
+            CasualtyKind::Wounded
+        }
+        "missing" | "unaccounted" | "disappeared" => CasualtyKind::Missing,
+        "kidnapped" | "abducted" | "hostages" | "hostage" | "captive" | "captives" | "kidnaped" => {
+            CasualtyKind::Kidnapped
+        }
+        _ => return None,
+    })
+}
+
+/// Verbs and nouns that take a count after them: "killing 12", "wounding
+/// dozens", "the death toll rose to 143".
+fn casualty_before(word: &str) -> Option<CasualtyKind> {
+    Some(match word {
+        "killing" | "killed" | "kill" | "kills" | "toll" | "dead" | "murdering" => {
+            CasualtyKind::Killed
+        }
+        "wounding" | "injuring" | "wounded" | "injured" => CasualtyKind::Wounded,
+        "kidnapping" | "abducting" | "kidnapped" | "abducted" | "seizing" => {
+            CasualtyKind::Kidnapped
+        }
+        _ => return None,
+    })
+}
+
+/// Who a count counts, when the noun says more than "people".
+const WHO: &[&str] = &[
+    "adults",
+    "agents",
+    "assailants",
+    "attackers",
+    "bodyguards",
+    "children",
+    "civilians",
+    "commandos",
+    "employees",
+    "fighters",
+    "foreigners",
+    "gunmen",
+    "guards",
+    "guerrillas",
+    "insurgents",
+    "journalists",
+    "members",
+    "militants",
+    "officers",
+    "passengers",
+    "peasants",
+    "pilgrims",
+    "police",
+    "policemen",
+    "rebels",
+    "security",
+    "soldiers",
+    "spectators",
+    "students",
+    "terrorists",
+    "tourists",
+    "troops",
+    "women",
+    "workers",
+    "worshippers",
+];
+
+/// Words that may stand between a count and its casualty word.
+const FILLER: &[&str] = &[
+    "people",
+    "persons",
+    "others",
+    "more",
+    "other",
+    "individuals",
+    "victims",
+    "of",
+    "them",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "being",
+    "reported",
+    "reportedly",
+    "confirmed",
+    "believed",
+    "feared",
+    "left",
+    "now",
+    "also",
+    "being",
+    "and",
+    "seriously",
+    "critically",
+    "badly",
+    "severely",
+    "slightly",
+    "lightly",
+    "wounded",
+    "those",
+    "innocent",
+    "unarmed",
+    "russian",
+    "local",
+    "foreign",
+    "young",
+    "security",
+    "people's",
+];
+
+/// The first token index at or after byte `offset`.
+fn token_at(doc: &Doc<'_>, offset: u32) -> usize {
+    doc.tokens.partition_point(|t| t.span.start() < offset)
+}
+
+/// Every casualty figure of `doc`.
+pub(crate) fn find(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    for quantity in quantities {
+        if quantity.value.is_none() && quantity.low.is_none() {
+            continue;
+        }
+        // A year or a clock time is no casualty count.
+        if quantity.qualifier == Qualifier::Exact
+            && quantity.value.is_some_and(|v| (1900..=2100).contains(&v))
+        {
+            continue;
+        }
+        let start = token_at(doc, quantity.span.start());
+        let end = token_at(doc, quantity.span.end());
+        let Some(&sentence) = doc.sentence_of_token.get(start) else {
+            continue;
+        };
+        let (_, sentence_end) = doc.sentence_tokens[sentence];
+        // After: "133 people were killed", "12 dead", "five hostages".
+        let mut who = None;
+        let mut kind = None;
+        let mut at = end;
+        while at < sentence_end && at < end + 6 {
+            let word = doc.word(at);
+            if let Some(k) = casualty_word(word) {
+                // "wounded" after "killed and" belongs to the next count.
+                kind = Some(k);
+                break;
+            }
+            if WHO.contains(&word) {
+                who.get_or_insert_with(|| word.to_owned());
+            } else if !FILLER.contains(&word) {
+                break;
+            }
+            at += 1;
+        }
+        // Before: "killing 12", "the toll rose to 143".
+        if kind.is_none() {
+            let mut at = start;
+            for _ in 0..5 {
+                if at == 0 {
+                    break;
+                }
+                at -= 1;
+                let word = doc.word(at);
+                if doc.sentence_of_token[at] != sentence {
+                    break;
+                }
+                if let Some(k) = casualty_before(word) {
+                    // "toll" needs "death" or a toll verb; other words stand.
+                    kind = Some(k);
+                    break;
+                }
+                if !matches!(
+                    word,
+                    "to" | "at"
+                        | "rose"
+                        | "risen"
+                        | "climbed"
+                        | "reached"
+                        | "stood"
+                        | "stands"
+                        | "increased"
+                        | "jumped"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "now"
+                        | "of"
+                        | "number"
+                        | "the"
+                        | "death"
+                        | "further"
+                        | "another"
+                        | "some"
+                ) {
+                    break;
+                }
+            }
+        }
+        if let Some(kind) = kind {
+            figures.push(Figure {
+                kind,
+                quantity: *quantity,
+                sentence,
+                who,
+            });
+        }
+    }
+    figures
+}
+
+/// The qualifier's snake-case name.
+pub(crate) fn qualifier_name(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::AtMost => "at_most",
+        Qualifier::Approximately => "approximately",
+        Qualifier::Range => "range",
+        Qualifier::Vague => "vague",
+    }
+}

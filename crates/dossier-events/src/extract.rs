@@ -1,0 +1,696 @@
+//! From triggers to event mentions: each trigger takes the time expressions
+//! and places nearest to it in its sentence; triggers that agree on time and
+//! place gather into one event mention; each mention then gets its type,
+//! roles, casualty figures and status.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use dossier_kb::Kb;
+use dossier_model::{
+    Casualties, EntityKey, EventMention, EventPlace, EventRole, EventStatus, EventTime,
+    ExtractorId, PlacePrecision, RoleFiller, TimePrecision,
+};
+use dossier_nlp::quantities::find_quantities;
+use dossier_nlp::timex::{Precision, TimeExpression, find_time_expressions};
+
+use crate::casualties::{self, Figure, qualifier_name};
+use crate::doc::{Class, Doc};
+use crate::lexicon::EventLexicon;
+use crate::roles::{self, Pick};
+use crate::triggers::{self, Found};
+
+/// Words before a trigger that make its event a threat, plan or fear.
+const HYPOTHETICAL: &[&str] = &[
+    "avert",
+    "averted",
+    "could",
+    "fear",
+    "feared",
+    "fears",
+    "foil",
+    "foiled",
+    "future",
+    "intend",
+    "intended",
+    "might",
+    "plan",
+    "planned",
+    "planning",
+    "plans",
+    "plot",
+    "plotted",
+    "plotting",
+    "possible",
+    "potential",
+    "prevent",
+    "prevented",
+    "threat",
+    "threaten",
+    "threatened",
+    "threatening",
+    "threatens",
+    "threats",
+    "thwarted",
+    "warn",
+    "warned",
+    "warning",
+    "warnings",
+    "warns",
+    "will",
+    "would",
+];
+
+/// Words before a trigger that recall an older event.
+const BACKGROUND: &[&str] = &[
+    "anniversary",
+    "earlier",
+    "former",
+    "history",
+    "past",
+    "previous",
+    "previously",
+    "prior",
+    "since",
+    "similar",
+];
+
+/// Words after which a time expression dates the report, not the event:
+/// "said on Saturday".
+const REPORTING: &[&str] = &[
+    "announced",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "added",
+    "confirmed",
+];
+
+/// Words after which a place is a vicinity: "near Moscow".
+const VICINITY: &[&str] = &["near", "outside", "outskirts", "close", "nearby"];
+
+/// Heads of venue names: "Crocus City Hall", "Serena Hotel".
+const VENUE_HEADS: &[&str] = &[
+    "Airport",
+    "Arena",
+    "Cathedral",
+    "Center",
+    "Centre",
+    "Church",
+    "Embassy",
+    "Hall",
+    "Hospital",
+    "Hotel",
+    "Mall",
+    "Market",
+    "Mosque",
+    "Museum",
+    "Palace",
+    "Plaza",
+    "School",
+    "Shrine",
+    "Square",
+    "Stadium",
+    "Station",
+    "Synagogue",
+    "Temple",
+    "Theater",
+    "Theatre",
+    "University",
+];
+
+/// The extractor's name and version in provenance.
+pub const EXTRACTOR: &str = "events";
+/// Bumped whenever the rules change what they extract.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
+/// One trigger with what lies nearest to it.
+struct Anchor<'l> {
+    found: Found<'l>,
+    hypothetical: bool,
+    background_cue: bool,
+    time: Option<TimeExpression>,
+    places: Vec<usize>,
+}
+
+/// An event mention being gathered.
+struct Draft {
+    anchors: Vec<usize>,
+    hypothetical: bool,
+    background_cue: bool,
+    time: Option<TimeExpression>,
+    place: Option<usize>,
+    sentences: Vec<usize>,
+    picks: Vec<Pick>,
+}
+
+/// Reads event mentions from annotated text.
+#[derive(Debug, Clone)]
+pub struct EventExtractor {
+    lexicon: EventLexicon,
+}
+
+impl Default for EventExtractor {
+    fn default() -> Self {
+        Self::new(EventLexicon::builtin())
+    }
+}
+
+impl EventExtractor {
+    /// An extractor with `lexicon`.
+    #[must_use]
+    pub fn new(lexicon: EventLexicon) -> Self {
+        Self { lexicon }
+    }
+
+    /// The vocabulary.
+    #[must_use]
+    pub fn lexicon(&self) -> &EventLexicon {
+        &self.lexicon
+    }
+
+    /// The event mentions of `text`, given its annotation (sentences,
+    /// tokens, mentions) and publication date.
+    #[must_use]
+    pub fn extract(
+        &self,
+        kb: &Kb,
+        text: &str,
+        annotation: &dossier_nlp::Annotation,
+        published: Option<NaiveDate>,
+    ) -> Vec<EventMention> {
+        let doc = Doc::new(
+            text,
+            &annotation.tokens,
+            &annotation.sentences,
+            &annotation.mentions,
+            kb,
+        );
+        let found = triggers::find(&doc, &self.lexicon);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let times: Vec<TimeExpression> = find_time_expressions(text, doc.tokens, published)
+            .into_iter()
+            .filter(|t| !dates_report(&doc, t))
+            .collect();
+        let anchors = self.anchors(&doc, found, &times);
+        let mut drafts = gather(&doc, &anchors);
+        for (index, anchor) in anchors.iter().enumerate() {
+            let draft = drafts
+                .iter_mut()
+                .find(|d| d.anchors.contains(&index))
+                .expect("every anchor is in a draft");
+            roles::fill(&doc, &anchor.found, &mut draft.picks);
+        }
+        // Sentences that assign responsibility feed the event before them.
+        for sentence in 0..doc.sentences.len() {
+            let mut picks = Vec::new();
+            roles::responsibility(&doc, sentence, &mut picks);
+            if picks.is_empty() {
+                continue;
+            }
+            if let Some(draft) = owner(&drafts, &anchors, sentence) {
+                drafts[draft].picks.extend(picks);
+            }
+        }
+        let quantities = find_quantities(text, doc.tokens);
+        let figures = casualties::find(&doc, &quantities);
+        let mut events: Vec<EventMention> = drafts
+            .iter()
+            .map(|draft| self.build(&doc, &anchors, draft))
+            .collect();
+        for figure in &figures {
+            if let Some(draft) = owner(&drafts, &anchors, figure.sentence) {
+                events[draft]
+                    .casualties
+                    .push(casualty(&doc, figure, &times, published));
+            }
+        }
+        assign_status(&doc, kb, &mut events, &drafts, published);
+        events
+    }
+
+    fn anchors<'l>(
+        &self,
+        doc: &Doc<'_>,
+        found: Vec<Found<'l>>,
+        times: &[TimeExpression],
+    ) -> Vec<Anchor<'l>> {
+        let mut anchors: Vec<Anchor<'l>> = found
+            .into_iter()
+            .map(|found| {
+                let (sentence_start, _) = doc.sentence_tokens[found.sentence];
+                let look_back = found.start.saturating_sub(6).max(sentence_start);
+                let words = || (look_back..found.start).map(|at| doc.word(at));
+                Anchor {
+                    hypothetical: words().any(|w| HYPOTHETICAL.contains(&w)),
+                    background_cue: words().any(|w| BACKGROUND.contains(&w)),
+                    found,
+                    time: None,
+                    places: Vec::new(),
+                }
+            })
+            .collect();
+        // Each time expression and place goes to the nearest trigger of its
+        // sentence.
+        let nearest = |anchors: &[Anchor<'_>], token: usize| -> Option<usize> {
+            let sentence = doc.sentence_of_token.get(token)?;
+            anchors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.found.sentence == *sentence)
+                .min_by_key(|(_, a)| {
+                    if token >= a.found.end {
+                        token - a.found.end
+                    } else {
+                        a.found.start - token
+                    }
+                })
+                .map(|(i, _)| i)
+        };
+        for time in times {
+            let token = doc
+                .tokens
+                .partition_point(|t| t.span.start() < time.span.start());
+            if let Some(index) = nearest(&anchors, token)
+                && anchors[index].time.is_none()
+            {
+                anchors[index].time = Some(*time);
+            }
+        }
+        for (mention, class) in doc.classes.iter().enumerate() {
+            let place = *class == Class::Place
+                || (doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
+                    && doc.word(doc.mention_tokens[mention].1) == "border");
+            if place && let Some(index) = nearest(&anchors, doc.mention_tokens[mention].0) {
+                anchors[index].places.push(mention);
+            }
+        }
+        anchors
+    }
+
+    fn build(&self, doc: &Doc<'_>, anchors: &[Anchor<'_>], draft: &Draft) -> EventMention {
+        let first = &anchors[draft.anchors[0]].found;
+        let kind = draft
+            .anchors
+            .iter()
+            .map(|&i| &self.lexicon.kinds[anchors[i].found.trigger.kind])
+            .max_by_key(|k| k.precedence)
+            .expect("a draft has an anchor");
+        let suicide = kind.event_type.kind == "suicide_bombing"
+            || draft.anchors.iter().any(|&i| {
+                let f = &anchors[i].found;
+                (f.start.saturating_sub(2)..f.end).any(|at| doc.word(at) == "suicide")
+            });
+        let time = draft.time.map(|t| {
+            let token = doc
+                .tokens
+                .partition_point(|tok| tok.span.start() < t.span.start());
+            EventTime {
+                span: t.span,
+                sentence: doc.sentence(doc.sentence_of_token[token]),
+                date: t.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                precision: match t.precision {
+                    Precision::Day => TimePrecision::Day,
+                    Precision::Week => TimePrecision::Week,
+                    Precision::Month => TimePrecision::Month,
+                    Precision::Year => TimePrecision::Year,
+                },
+                relative: t.relative,
+            }
+        });
+        let place = draft.place.map(|m| self.place(doc, m, draft));
+        EventMention {
+            trigger: first.span,
+            sentence: doc.sentence(first.sentence),
+            more_triggers: draft.anchors[1..]
+                .iter()
+                .map(|&i| anchors[i].found.span)
+                .collect(),
+            event_type: kind.event_type.clone(),
+            status: EventStatus::Main,
+            time,
+            place,
+            casualties: Vec::new(),
+            roles: self.fillers(doc, &draft.picks),
+            suicide,
+            confidence: 0.6,
+            extractor: ExtractorId::new(EXTRACTOR, EXTRACTOR_VERSION),
+        }
+    }
+
+    fn place(&self, doc: &Doc<'_>, mention: usize, draft: &Draft) -> EventPlace {
+        let m = &doc.mentions[mention];
+        let (start, _) = doc.mention_tokens[mention];
+        let key = m
+            .entity
+            .clone()
+            .or_else(|| m.candidates.first().map(|c| c.entity.clone()));
+        let precision = match key.as_ref().map(EntityKey::kind) {
+            Some("region") => PlacePrecision::Region,
+            Some("country" | "actor") => PlacePrecision::Country,
+            _ => PlacePrecision::City,
+        };
+        let vicinity = (start.saturating_sub(3)..start).any(|at| VICINITY.contains(&doc.word(at)))
+            || m.kind == dossier_model::MentionKind::Nationality;
+        let venue = venue(doc, draft);
+        EventPlace {
+            span: m.span,
+            sentence: m.sentence,
+            entity: m.entity.clone(),
+            name: doc.text[m.span].to_owned(),
+            precision: if venue.is_some() && precision == PlacePrecision::City {
+                PlacePrecision::Venue
+            } else {
+                precision
+            },
+            venue,
+            vicinity,
+        }
+    }
+
+    fn fillers(&self, doc: &Doc<'_>, picks: &[Pick]) -> Vec<RoleFiller> {
+        // One role per mention: the first, most confident pick.
+        let mut chosen: BTreeMap<usize, Pick> = BTreeMap::new();
+        for pick in picks {
+            chosen
+                .entry(pick.mention)
+                .and_modify(|p| {
+                    if pick.confidence > p.confidence {
+                        *p = *pick;
+                    }
+                })
+                .or_insert(*pick);
+        }
+        let mut fillers: Vec<RoleFiller> = chosen
+            .values()
+            .map(|pick| {
+                let m = &doc.mentions[pick.mention];
+                let text = doc.text[m.span].to_owned();
+                let phrase = strip_determiner(&text.to_lowercase());
+                let (gtd_type, gtd_subtype) = match pick.role {
+                    EventRole::Weapon => self
+                        .lexicon
+                        .weapon_type(&phrase)
+                        .map_or((None, None), |w| (Some(w.code), w.subtype.clone())),
+                    EventRole::Target => (self.lexicon.target_type(&phrase), None),
+                    EventRole::Victim => (
+                        Some(
+                            m.category
+                                .as_deref()
+                                .and_then(|c| self.lexicon.target_type(c))
+                                .or_else(|| self.lexicon.target_type(&phrase))
+                                .unwrap_or(14),
+                        ),
+                        None,
+                    ),
+                    _ => (None, None),
+                };
+                RoleFiller {
+                    role: pick.role,
+                    span: m.span,
+                    sentence: m.sentence,
+                    entity: m.entity.clone(),
+                    text,
+                    group: m.span.start(),
+                    gtd_type,
+                    gtd_subtype,
+                    rule: pick.rule.to_owned(),
+                    confidence: pick.confidence,
+                }
+            })
+            .collect();
+        // Fillers of one role naming one thing share a group.
+        let mut first: BTreeMap<(EventRole, String), u32> = BTreeMap::new();
+        for filler in &mut fillers {
+            let key = filler.entity.as_ref().map_or_else(
+                || strip_determiner(&filler.text.to_lowercase()),
+                |e| e.as_str().to_owned(),
+            );
+            filler.group = *first
+                .entry((filler.role, key))
+                .or_insert(filler.span.start());
+        }
+        fillers
+    }
+}
+
+/// A time expression right after a reporting verb dates the report.
+fn dates_report(doc: &Doc<'_>, time: &TimeExpression) -> bool {
+    let token = doc
+        .tokens
+        .partition_point(|t| t.span.start() < time.span.start());
+    (token.saturating_sub(2)..token).any(|at| REPORTING.contains(&doc.word(at)))
+}
+
+/// Whether two dates could name the same day.
+fn same_time(a: &TimeExpression, b: &TimeExpression) -> bool {
+    match (a.date, b.date) {
+        (Some(x), Some(y)) => {
+            let coarse = a.precision.max(b.precision);
+            match coarse {
+                Precision::Day => x == y,
+                Precision::Week => (x - y).num_days().abs() < 7,
+                Precision::Month => {
+                    chrono::Datelike::year(&x) == chrono::Datelike::year(&y)
+                        && chrono::Datelike::month(&x) == chrono::Datelike::month(&y)
+                }
+                Precision::Year => chrono::Datelike::year(&x) == chrono::Datelike::year(&y),
+            }
+        }
+        // Unresolved relative expressions ("Friday") are the article's
+        // own time frame; an absolute year is another.
+        (None, None) => true,
+        _ => a.relative && b.relative,
+    }
+}
+
+/// The country a place mention lies in.
+fn country_of(doc: &Doc<'_>, kb: &Kb, mention: usize) -> Option<String> {
+    let key = doc.mentions[mention].entity.as_ref()?;
+    match key.kind() {
+        "country" => Some(key.id().to_owned()),
+        "region" => kb.region(key.id()).map(|r| r.country.clone()),
+        "city" => key
+            .id()
+            .parse()
+            .ok()
+            .and_then(|id| kb.city(id))
+            .map(|c| c.country.clone()),
+        "actor" => kb.actor(key.id()).and_then(|a| a.country.clone()),
+        _ => None,
+    }
+}
+
+/// Whether two places could be the same scene: the same entity, or one
+/// inside the other as far as the links tell.
+fn same_place(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let (x, y) = (&doc.mentions[a], &doc.mentions[b]);
+    if doc.text[x.span].eq_ignore_ascii_case(&doc.text[y.span]) {
+        return true;
+    }
+    match (&x.entity, &y.entity) {
+        (Some(p), Some(q)) => {
+            p == q
+                || p.kind() != q.kind()
+                    && (p.id().starts_with(q.id()) || q.id().starts_with(p.id()))
+        }
+        _ => false,
+    }
+}
+
+/// Gathers anchors into drafts: an anchor joins the latest draft whose time
+/// and place agree with its own, else opens a new one.
+fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (index, anchor) in anchors.iter().enumerate() {
+        let place = anchor.places.iter().copied().min_by_key(|&m| {
+            let key = doc.mentions[m].entity.as_ref().map(EntityKey::kind);
+            (
+                match key {
+                    Some("city") => 0,
+                    Some("region") => 1,
+                    Some("country") => 2,
+                    _ => 3,
+                },
+                doc.mentions[m].span.start(),
+            )
+        });
+        let joins = |draft: &Draft| {
+            draft.hypothetical == anchor.hypothetical
+                && match (&draft.time, &anchor.time) {
+                    (Some(a), Some(b)) => same_time(a, b),
+                    _ => true,
+                }
+                && match (draft.place, place) {
+                    (Some(a), Some(b)) => {
+                        same_place(doc, a, b)
+                            || anchor.places.iter().any(|&p| same_place(doc, a, p))
+                    }
+                    _ => true,
+                }
+                && !(anchor.background_cue && !draft.background_cue && anchor.time.is_some())
+        };
+        let sentence = anchor.found.sentence;
+        match drafts.iter_mut().rev().find(|d| joins(d)) {
+            Some(draft) => {
+                draft.anchors.push(index);
+                draft.time = draft.time.or(anchor.time);
+                draft.place = draft.place.or(place);
+                if !draft.sentences.contains(&sentence) {
+                    draft.sentences.push(sentence);
+                }
+            }
+            None => drafts.push(Draft {
+                anchors: vec![index],
+                hypothetical: anchor.hypothetical,
+                background_cue: anchor.background_cue,
+                time: anchor.time,
+                place,
+                sentences: vec![sentence],
+                picks: Vec::new(),
+            }),
+        }
+    }
+    drafts
+}
+
+/// The draft a sentence without its own trigger belongs to: the one with a
+/// trigger in it, else the latest one before it, else the first.
+fn owner(drafts: &[Draft], anchors: &[Anchor<'_>], sentence: usize) -> Option<usize> {
+    if let Some(index) = drafts.iter().position(|d| d.sentences.contains(&sentence)) {
+        return Some(index);
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (index, draft) in drafts.iter().enumerate() {
+        for &anchor in &draft.anchors {
+            let at = anchors[anchor].found.sentence;
+            if at < sentence && best.is_none_or(|(s, _)| at >= s) {
+                best = Some((at, index));
+            }
+        }
+    }
+    best.map(|(_, index)| index)
+        .or((!drafts.is_empty()).then_some(0))
+}
+
+fn casualty(
+    doc: &Doc<'_>,
+    figure: &Figure,
+    times: &[TimeExpression],
+    published: Option<NaiveDate>,
+) -> Casualties {
+    let sentence = doc.sentence(figure.sentence);
+    let own_date = times
+        .iter()
+        .filter(|t| sentence.start() <= t.span.start() && t.span.end() <= sentence.end())
+        .find_map(|t| t.date);
+    let q = &figure.quantity;
+    Casualties {
+        kind: figure.kind,
+        span: q.span,
+        sentence,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        qualifier: qualifier_name(q.qualifier).to_owned(),
+        who: figure.who.clone(),
+        as_of: own_date
+            .or(published)
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// Main, background or hypothetical: threats and plans are hypothetical; the
+/// first other event is the main one; a later event is background when its
+/// date, a recall cue or its country sets it apart from the main event.
+/// Several incidents of one day in one country are all main events.
+fn assign_status(
+    doc: &Doc<'_>,
+    kb: &Kb,
+    events: &mut [EventMention],
+    drafts: &[Draft],
+    published: Option<NaiveDate>,
+) {
+    let main = drafts
+        .iter()
+        .position(|d| !d.hypothetical && !d.background_cue)
+        .or_else(|| drafts.iter().position(|d| !d.hypothetical));
+    let main_draft = main.map(|m| &drafts[m]);
+    let main_country = main_draft
+        .and_then(|d| d.place)
+        .and_then(|p| country_of(doc, kb, p));
+    for (index, (event, draft)) in events.iter_mut().zip(drafts).enumerate() {
+        event.status = if draft.hypothetical {
+            EventStatus::Hypothetical
+        } else if Some(index) == main {
+            EventStatus::Main
+        } else {
+            let old = match (draft.time, published) {
+                (Some(t), Some(p)) => t.date.is_some_and(|d| (p - d).num_days() > 31),
+                // Without a publication date, an absolute date beside a main
+                // event told in relative terms ("Friday") is another time.
+                (Some(t), None) => {
+                    !t.relative && main_draft.and_then(|m| m.time).is_none_or(|m| m.relative)
+                }
+                _ => false,
+            };
+            let elsewhere = match (
+                &main_country,
+                draft.place.and_then(|p| country_of(doc, kb, p)),
+            ) {
+                (Some(a), Some(b)) => *a != b,
+                _ => false,
+            };
+            if old || draft.background_cue || elsewhere {
+                EventStatus::Background
+            } else {
+                EventStatus::Main
+            }
+        };
+    }
+}
+
+/// A named venue in the draft's sentences: capitalised words ending in a
+/// venue head ("Crocus City Hall").
+fn venue(doc: &Doc<'_>, draft: &Draft) -> Option<String> {
+    for &sentence in &draft.sentences {
+        let (start, end) = doc.sentence_tokens[sentence];
+        for at in start..end {
+            let token = doc.tokens[at];
+            if !token.capitalised || !VENUE_HEADS.contains(&&doc.text[token.span]) {
+                continue;
+            }
+            let mut first = at;
+            while first > start
+                && doc.tokens[first - 1].capitalised
+                && doc.tokens[first - 1].kind == dossier_nlp::tokens::TokenKind::Word
+                && !(first - 1 == start)
+            {
+                first -= 1;
+            }
+            if first < at {
+                return Some(
+                    doc.text[crate::span(doc.tokens[first].span.start(), token.span.end())]
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    None
+}
+
+/// `text` without a leading article or determiner.
+pub(crate) fn strip_determiner(text: &str) -> String {
+    let mut rest = text.trim();
+    for determiner in ["the ", "a ", "an ", "this ", "that ", "these ", "those "] {
+        if let Some(r) = rest.strip_prefix(determiner) {
+            rest = r;
+            break;
+        }
+    }
+    rest.to_owned()
+}

@@ -1,0 +1,243 @@
+//! Who did it, to whom, with what: role fillers for one trigger, read from
+//! the side of the trigger each mention stands on and what the mention is.
+//!
+//! Shallow on purpose: an active verb's agent stands before it and its
+//! patient after; a passive verb swaps them, with the agent after "by"; a
+//! noun trigger takes its patient after it ("attack on the embassy") and its
+//! agent from a modifier ("guerrilla attack"), a "by" phrase, or the
+//! subject of a perpetration verb ("the FMLN carried out the bombing").
+//! Reporting verbs ("said", "reported") close the agent side, so the speaker
+//! is not read as the attacker.
+
+use dossier_model::EventRole;
+
+use crate::doc::{Class, Doc};
+use crate::lexicon::{Patient, Pos};
+use crate::triggers::Found;
+
+/// A mention chosen for a role.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Pick {
+    /// Mention index.
+    pub(crate) mention: usize,
+    /// Role.
+    pub(crate) role: EventRole,
+    /// The rule that chose it.
+    pub(crate) rule: &'static str,
+    /// Confidence.
+    pub(crate) confidence: f32,
+}
+
+/// Words after which the agent of a later trigger is not to be looked for
+/// before them: the speaker of a report stands there.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    ":",
+    "--",
+    "added",
+    "announced",
+    "confirmed",
+    "denied",
+    "disclosed",
+    "explained",
+    "indicated",
+    "learned",
+    "noted",
+    "reported",
+    "reports",
+    "revealed",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "that",
+    "told",
+    "warned",
+];
+
+/// Words that end the patient side of a trigger.
+const PATIENT_STOPS: &[&str] = &[
+    ";",
+    ":",
+    "--",
+    "according",
+    "after",
+    "announced",
+    "because",
+    "before",
+    "but",
+    "by",
+    "said",
+    "says",
+    "since",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+];
+
+/// Verbs through which a subject performs a noun-named event.
+const PERPETRATION: &[&str] = &[
+    "behind",
+    "carried",
+    "carry",
+    "carrying",
+    "claimed",
+    "committed",
+    "conducted",
+    "executed",
+    "launched",
+    "mounted",
+    "perpetrated",
+    "responsible",
+    "staged",
+    "unleashed",
+];
+
+/// Prepositions that place a thing as the scene of an event.
+const SCENE: &[&str] = &[
+    "against", "at", "in", "inside", "into", "near", "on", "outside", "through",
+];
+
+const PATIENT_WINDOW: usize = 14;
+const AGENT_WINDOW: usize = 14;
+
+/// Role fillers of `found` among the mentions of its sentence.
+pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
+    let (sentence_start, sentence_end) = doc.sentence_tokens[found.sentence];
+    // The agent side begins after the last clause break before the trigger.
+    let mut agent_from = sentence_start;
+    for at in (sentence_start..found.start).rev() {
+        if CLAUSE_BREAKS.contains(&doc.word(at)) {
+            agent_from = at + 1;
+            break;
+        }
+    }
+    agent_from = agent_from.max(found.start.saturating_sub(AGENT_WINDOW));
+    let mut patient_to = (found.end + PATIENT_WINDOW).min(sentence_end);
+    for at in found.end..patient_to {
+        if PATIENT_STOPS.contains(&doc.word(at)) {
+            patient_to = at;
+            break;
+        }
+    }
+    let by_phrase = (found.end..(found.end + PATIENT_WINDOW).min(sentence_end))
+        .find(|&at| doc.word(at) == "by")
+        .map(|at| (at + 1, (at + 8).min(sentence_end)));
+    let perpetration_verb =
+        (agent_from..found.start).find(|&at| PERPETRATION.contains(&doc.word(at)));
+
+    for index in doc.mentions_in(found.sentence) {
+        let (start, end) = doc.mention_tokens[index];
+        let class = doc.classes[index];
+        if class == Class::Weapon {
+            picks.push(Pick {
+                mention: index,
+                role: EventRole::Weapon,
+                rule: "weapon_in_sentence",
+                confidence: 0.7,
+            });
+            continue;
+        }
+        let before = end <= found.start && start >= agent_from;
+        let after = start >= found.end && start < patient_to;
+        let in_by = by_phrase.is_some_and(|(from, to)| start >= from && start < to);
+        let (agent, patient, rule) = match (found.trigger.pos, found.passive) {
+            (Pos::Verb, false) => (before, after, "active_verb"),
+            (Pos::Verb, true) => (in_by, before, "passive_verb"),
+            (Pos::Noun, _) => {
+                let modifier =
+                    end == found.start || (end + 1 == found.start && doc.word(end) == "'s");
+                let subject = before && perpetration_verb.is_some_and(|v| end <= v);
+                (
+                    modifier || subject || in_by,
+                    after && !in_by,
+                    "noun_trigger",
+                )
+            }
+        };
+        if agent {
+            if let Some(role) = agent_role(class) {
+                picks.push(Pick {
+                    mention: index,
+                    role,
+                    rule,
+                    confidence: 0.7,
+                });
+            }
+        } else if patient && let Some(role) = patient_role(doc, class, found.trigger.patient, start)
+        {
+            picks.push(Pick {
+                mention: index,
+                role,
+                rule,
+                confidence: 0.6,
+            });
+        }
+    }
+}
+
+fn agent_role(class: Class) -> Option<EventRole> {
+    match class {
+        Class::Group | Class::StateForce => Some(EventRole::PerpetratorOrganisation),
+        Class::Perpetrator | Class::ArmedPeople | Class::People => {
+            Some(EventRole::PerpetratorIndividual)
+        }
+        _ => None,
+    }
+}
+
+fn patient_role(doc: &Doc<'_>, class: Class, patient: Patient, start: usize) -> Option<EventRole> {
+    let scene = start > 0 && SCENE.contains(&doc.word(start - 1));
+    match (class, patient) {
+        (Class::People | Class::ArmedPeople, Patient::Victim | Patient::Any) => {
+            Some(EventRole::Victim)
+        }
+        (Class::Thing | Class::Institution, Patient::Target | Patient::Any) => {
+            Some(EventRole::Target)
+        }
+        (Class::Thing | Class::Institution, Patient::None) if scene => Some(EventRole::Target),
+        _ => None,
+    }
+}
+
+/// Sentence-level cues that name a perpetrator wherever the trigger is:
+/// "claimed responsibility", "blamed", "attributed to".
+const RESPONSIBILITY: &[&str] = &[
+    "accused",
+    "attributed",
+    "blamed",
+    "blames",
+    "claimed",
+    "claiming",
+    "claims",
+    "perpetrated",
+    "perpetrators",
+    "responsibility",
+    "responsible",
+];
+
+/// Perpetrators named in a sentence that assigns responsibility, for the
+/// event it follows: "the FMLN claimed responsibility", "police blamed the
+/// Shining Path".
+pub(crate) fn responsibility(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
+    let (start, end) = doc.sentence_tokens[sentence];
+    if !(start..end).any(|at| RESPONSIBILITY.contains(&doc.word(at))) {
+        return;
+    }
+    for index in doc.mentions_in(sentence) {
+        let role = match doc.classes[index] {
+            Class::Group => EventRole::PerpetratorOrganisation,
+            Class::Perpetrator => EventRole::PerpetratorIndividual,
+            _ => continue,
+        };
+        picks.push(Pick {
+            mention: index,
+            role,
+            rule: "responsibility_cue",
+            confidence: 0.6,
+        });
+    }
+}

@@ -1,0 +1,130 @@
+//! Finding the words that report an event: the longest trigger form at each
+//! token, read as passive when a form of "be" precedes a verb or "by"
+//! follows it.
+
+use dossier_model::{ByteSpan, MentionKind};
+
+use crate::doc::Doc;
+use crate::lexicon::{EventLexicon, Pos, Trigger};
+
+/// A trigger found in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Found<'l> {
+    /// First token.
+    pub(crate) start: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    /// Its bytes.
+    pub(crate) span: ByteSpan,
+    /// Its sentence index.
+    pub(crate) sentence: usize,
+    /// The lexicon entry.
+    pub(crate) trigger: &'l Trigger,
+    /// A verb in the passive voice ("was bombed", "killed by").
+    pub(crate) passive: bool,
+}
+
+const BE: &[&str] = &[
+    "am", "are", "be", "been", "being", "get", "got", "gotten", "is", "was", "were",
+];
+
+/// Words that may sit between an auxiliary and its participle.
+const BETWEEN_AUX: &[&str] = &[
+    "allegedly",
+    "also",
+    "apparently",
+    "brutally",
+    "later",
+    "never",
+    "not",
+    "partially",
+    "partly",
+    "reportedly",
+    "seriously",
+    "severely",
+    "slightly",
+    "subsequently",
+    "then",
+    "totally",
+    "completely",
+];
+
+/// Every trigger of `doc`, in text order, not overlapping.
+pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l>> {
+    let mut found = Vec::new();
+    let mut index = 0;
+    let mut key = String::new();
+    // Named mentions hide the words inside them ("Attack Helicopter
+    // Squadron", "Bomb Disposal Unit").
+    let mut named = doc
+        .mentions
+        .iter()
+        .zip(&doc.mention_tokens)
+        .filter(|(m, _)| m.kind != MentionKind::Nominal)
+        .map(|(_, &range)| range)
+        .peekable();
+    while index < doc.tokens.len() {
+        while named.peek().is_some_and(|r| r.1 <= index) {
+            named.next();
+        }
+        if named.peek().is_some_and(|r| r.0 <= index) {
+            index += 1;
+            continue;
+        }
+        let sentence = doc.sentence_of_token[index];
+        let mut best = None;
+        key.clear();
+        for n in 0..lexicon.max_trigger_words {
+            let at = index + n;
+            if at >= doc.tokens.len() || doc.sentence_of_token[at] != sentence || !doc.is_word(at) {
+                break;
+            }
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(doc.word(at));
+            if let Some(trigger) = lexicon.triggers.get(key.as_str()) {
+                best = Some((at + 1, trigger));
+            }
+        }
+        let Some((end, trigger)) = best else {
+            index += 1;
+            continue;
+        };
+        let passive = trigger.pos == Pos::Verb && is_passive(doc, index, end);
+        found.push(Found {
+            start: index,
+            end,
+            span: crate::span(
+                doc.tokens[index].span.start(),
+                doc.tokens[end - 1].span.end(),
+            ),
+            sentence,
+            trigger,
+            passive,
+        });
+        index = end;
+    }
+    found
+}
+
+fn is_passive(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    if doc.word(end) == "by" {
+        return true;
+    }
+    let mut at = start;
+    for _ in 0..3 {
+        if at == 0 {
+            return false;
+        }
+        at -= 1;
+        let word = doc.word(at);
+        if BE.contains(&word) {
+            return true;
+        }
+        if !BETWEEN_AUX.contains(&word) {
+            return false;
+        }
+    }
+    false
+}
