@@ -16,6 +16,7 @@ use dossier_store::{ListQuery, SqliteStore, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::event_views::{self, EventsArgs};
 use crate::knowledge::{self, ActorsArgs, KbCommand};
 use crate::output::{json_line, table};
 
@@ -68,6 +69,15 @@ enum Command {
     Actor {
         /// An id, name or alias ("IS-K", "islamic-state-khorasan").
         name: String,
+    },
+    /// List event mentions: what each article reports or recalls, newest
+    /// event date first.
+    Events(EventsArgs),
+    /// Show one event mention, each field with the sentence that states it.
+    Event {
+        /// The event id (`ARTICLE-ID.N`, as `dossier events` prints) or a
+        /// unique prefix of it.
+        id: String,
     },
     /// Knowledge-base tools: check a file, counts, remove a learned alias.
     #[command(subcommand)]
@@ -159,6 +169,10 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actor { name } => {
             knowledge::actor(&cli.db, &cli.kb_files, &name, cli.json, &mut out)
         }
+        Command::Events(args) => {
+            event_views::events(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
+        }
+        Command::Event { id } => event_views::event(&cli.db, &id, cli.json, &mut out),
         Command::Kb(command) => knowledge::kb(&cli.db, &cli.kb_files, &command, cli.json, &mut out),
         Command::Annotate { input } => {
             knowledge::annotate(&cli.kb_files, &input, cli.json, &mut out)

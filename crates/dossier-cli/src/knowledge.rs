@@ -185,6 +185,22 @@ fn find_actors<'k>(kb: &'k Kb, name: &str) -> Vec<&'k Actor> {
         .collect()
 }
 
+/// The one actor id `name` names, or an error listing the candidates.
+pub(crate) fn resolve_actor(kb: &Kb, name: &str) -> Result<String> {
+    match find_actors(kb, name).as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => bail!("no actor named {name:?} in the knowledge base (try `dossier actors --query`)"),
+        many => bail!(
+            "{name:?} names {} actors: {}",
+            many.len(),
+            many.iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 #[derive(Serialize)]
 struct AliasEvidence {
     alias: String,

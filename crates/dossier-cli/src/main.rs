@@ -5,6 +5,7 @@
 //! input was read, 1 when some input failed, 2 on a usage or store error.
 
 mod commands;
+mod event_views;
 mod events;
 mod knowledge;
 mod output;

@@ -362,6 +362,7 @@ impl EventExtractor {
             sentence: m.sentence,
             entity: m.entity.clone(),
             name: doc.text[m.span].to_owned(),
+            country: None,
             precision: if venue.is_some() && precision == PlacePrecision::City {
                 PlacePrecision::Venue
             } else {
@@ -668,7 +669,7 @@ fn venue(doc: &Doc<'_>, draft: &Draft) -> Option<String> {
             while first > start
                 && doc.tokens[first - 1].capitalised
                 && doc.tokens[first - 1].kind == dossier_nlp::tokens::TokenKind::Word
-                && !(first - 1 == start)
+                && first - 1 != start
             {
                 first -= 1;
             }

@@ -102,6 +102,9 @@ pub struct EventPlace {
     pub entity: Option<EntityKey>,
     /// The place's name as written.
     pub name: String,
+    /// ISO 3166-1 alpha-2 code of the country it lies in, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// The venue named beside the place, when one is ("Crocus City Hall").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,

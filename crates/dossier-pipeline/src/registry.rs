@@ -6,10 +6,10 @@ use dossier_model::Component;
 use dossier_nlp::{Annotator, MentionLinker, SentenceSplitter};
 
 use crate::PipelineError;
-use crate::components::LanguageDetector;
+use crate::components::{EventDetector, LanguageDetector};
 
 /// Names of the built-in components, in the default order.
-pub const DEFAULT_COMPONENTS: &[&str] = &["language", "sentences", "mentions"];
+pub const DEFAULT_COMPONENTS: &[&str] = &["language", "sentences", "mentions", "events"];
 
 /// A built-in component by its snake-case name; `mentions` shares
 /// `annotator` (the compiled knowledge base).
@@ -19,6 +19,7 @@ pub fn component(name: &str, annotator: &Arc<Annotator>) -> Option<Box<dyn Compo
         "language" => Some(Box::new(LanguageDetector)),
         "sentences" => Some(Box::new(SentenceSplitter)),
         "mentions" => Some(Box::new(MentionLinker::new(Arc::clone(annotator)))),
+        "events" => Some(Box::new(EventDetector::new(Arc::clone(annotator)))),
         _ => None,
     }
 }

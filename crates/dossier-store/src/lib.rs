@@ -228,6 +228,93 @@ pub struct LearnedAliasRecord {
     pub removed: bool,
 }
 
+/// Filters for listing event mentions; `None` means any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventQuery {
+    /// Events dated on or after this ISO date.
+    pub since: Option<String>,
+    /// Events dated on or before this ISO date (a day, month or year prefix).
+    pub until: Option<String>,
+    /// ISO alpha-2 country the event happened in.
+    pub country: Option<String>,
+    /// Text the place name contains (case-insensitive).
+    pub place: Option<String>,
+    /// Entity key filling any role (`actor:islamic-state-khorasan`).
+    pub actor: Option<String>,
+    /// Event kind (`shooting`, `car_bomb`).
+    pub kind: Option<String>,
+    /// `main`, `background` or `hypothetical`.
+    pub status: Option<String>,
+    /// Most rows.
+    pub limit: usize,
+    /// Rows to skip.
+    pub offset: usize,
+}
+
+impl Default for EventQuery {
+    fn default() -> Self {
+        Self {
+            since: None,
+            until: None,
+            country: None,
+            place: None,
+            actor: None,
+            kind: None,
+            status: None,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// One event mention as listed: its key fields and its article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventSummary {
+    /// `ARTICLE-ID.N`: the article and the mention's ordinal in it.
+    pub id: String,
+    /// The article.
+    pub article: ArticleId,
+    /// The article's title.
+    pub title: Option<String>,
+    /// The article's outlet.
+    pub outlet: Option<String>,
+    /// The article's publication date.
+    pub published: Option<String>,
+    /// Event kind.
+    pub kind: String,
+    /// Main, background or hypothetical.
+    pub status: String,
+    /// ISO date, when resolved.
+    pub date: Option<String>,
+    /// Its precision.
+    pub date_precision: Option<String>,
+    /// Place name as written.
+    pub place: Option<String>,
+    /// ISO alpha-2 country.
+    pub country: Option<String>,
+    /// Killed: the least the latest figure allows.
+    pub killed: Option<u64>,
+    /// Wounded: the least the latest figure allows.
+    pub wounded: Option<u64>,
+}
+
+/// One event mention with its full record and the text its spans point into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredEvent {
+    /// Its summary.
+    pub summary: EventSummary,
+    /// The record.
+    pub record: dossier_model::EventMention,
+    /// The article's text.
+    pub text: String,
+}
+
+/// The id of event mention `ordinal` of `article`.
+#[must_use]
+pub fn event_id(article: ArticleId, ordinal: usize) -> String {
+    format!("{article}.{ordinal}")
+}
+
 /// The record's storage: one implementation per backend.
 pub trait Store {
     /// Writes a batch of articles, each with the sighting its `source` names,
@@ -303,4 +390,16 @@ pub trait Store {
     /// # Errors
     /// When the backend fails.
     fn remove_learned_alias(&mut self, alias: &str, entity: Option<&str>) -> Result<usize, Error>;
+
+    /// Event mentions matching `query`, newest event date first.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn list_events(&self, query: &EventQuery) -> Result<Vec<EventSummary>, Error>;
+
+    /// The event mentions whose id starts with `prefix` (at most `limit`).
+    ///
+    /// # Errors
+    /// When the backend fails or a stored record cannot be read.
+    fn find_events(&self, prefix: &str, limit: usize) -> Result<Vec<StoredEvent>, Error>;
 }

@@ -65,4 +65,31 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (article_id, start, end)
     ) WITHOUT ROWID;
     CREATE INDEX learned_aliases_entity ON learned_aliases(entity);",
+    // 3: event mentions, with the columns the event filters use, and the
+    // entities filling their roles
+    "CREATE TABLE event_mentions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        ordinal INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date TEXT,
+        date_precision TEXT,
+        place TEXT,
+        place_name TEXT,
+        country TEXT,
+        killed INTEGER,
+        wounded INTEGER,
+        record TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX event_mentions_article ON event_mentions(article_id);
+    CREATE INDEX event_mentions_date ON event_mentions(date);
+    CREATE INDEX event_mentions_country ON event_mentions(country);
+    CREATE TABLE event_roles (
+        event_id TEXT NOT NULL REFERENCES event_mentions(id),
+        role TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        PRIMARY KEY (event_id, role, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_roles_entity ON event_roles(entity, event_id);",
 ];

@@ -1,12 +1,13 @@
 use std::path::{Path, PathBuf};
 
-use dossier_model::{Article, ArticleId, ByteSpan};
+use dossier_model::{Article, ArticleId, ByteSpan, CasualtyKind, EventMention};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::migrations::MIGRATIONS;
 use crate::{
-    ArticleSummary, BatchReport, EntityCount, Error, InputFailure, LearnedAliasRecord, ListQuery,
-    MentionHit, SearchHit, Sighting, Store, StoreStats,
+    ArticleSummary, BatchReport, EntityCount, Error, EventQuery, EventSummary, InputFailure,
+    LearnedAliasRecord, ListQuery, MentionHit, SearchHit, Sighting, Store, StoreStats, StoredEvent,
+    event_id,
 };
 
 /// The embedded default store: one SQLite file.
@@ -233,6 +234,7 @@ impl Store for SqliteStore {
                         .execute(params![tx.last_insert_rowid(), article.title, article.text])
                         .map_err(err)?;
                     insert_annotations(&tx, &id, article).map_err(err)?;
+                    insert_events(&tx, article).map_err(err)?;
                 }
                 let format = serde_json::to_value(article.source.format)
                     .ok()
@@ -493,6 +495,163 @@ impl Store for SqliteStore {
             )
             .map_err(self.sql_err())
     }
+
+    fn list_events(&self, query: &EventQuery) -> Result<Vec<EventSummary>, Error> {
+        let run = || -> rusqlite::Result<Vec<EventSummary>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} FROM event_mentions e JOIN articles a ON a.id = e.article_id
+                 WHERE (?1 IS NULL OR e.date >= ?1)
+                   AND (?2 IS NULL OR e.date <= ?2 OR substr(e.date, 1, length(?2)) = ?2)
+                   AND (?3 IS NULL OR e.country = ?3)
+                   AND (?4 IS NULL OR e.place_name LIKE '%' || ?4 || '%')
+                   AND (?5 IS NULL OR EXISTS (SELECT 1 FROM event_roles r
+                                              WHERE r.event_id = e.id AND r.entity = ?5))
+                   AND (?6 IS NULL OR e.kind = ?6)
+                   AND (?7 IS NULL OR e.status = ?7)
+                 ORDER BY e.date IS NULL, e.date DESC, a.published DESC, e.id
+                 LIMIT ?8 OFFSET ?9"
+            ))?;
+            let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+            let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(
+                params![
+                    query.since,
+                    query.until,
+                    query.country,
+                    query.place,
+                    query.actor,
+                    query.kind,
+                    query.status,
+                    limit,
+                    offset
+                ],
+                event_summary,
+            )?;
+            rows.collect()
+        };
+        run().map_err(self.sql_err())
+    }
+
+    fn find_events(&self, prefix: &str, limit: usize) -> Result<Vec<StoredEvent>, Error> {
+        let run = || -> rusqlite::Result<Vec<(EventSummary, String, String)>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS}, e.record, a.text
+                 FROM event_mentions e JOIN articles a ON a.id = e.article_id
+                 WHERE e.id >= ?1 AND e.id < ?1 || X'FF'
+                 ORDER BY e.id LIMIT ?2"
+            ))?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(params![prefix, limit], |row| {
+                Ok((event_summary(row)?, row.get(14)?, row.get(15)?))
+            })?;
+            rows.collect()
+        };
+        run()
+            .map_err(self.sql_err())?
+            .into_iter()
+            .map(|(summary, record, text)| {
+                let record: EventMention =
+                    serde_json::from_str(&record).map_err(|e| Error::Corrupt {
+                        path: self.path.clone(),
+                        id: summary.id.clone(),
+                        message: e.to_string(),
+                    })?;
+                Ok(StoredEvent {
+                    summary,
+                    record,
+                    text,
+                })
+            })
+            .collect()
+    }
+}
+
+const EVENT_COLUMNS: &str = "e.id, e.article_id, a.title, a.outlet, a.published, e.kind, e.status,
+     e.date, e.date_precision, e.place_name, e.country, e.killed, e.wounded, e.ordinal";
+
+fn event_summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventSummary> {
+    let figure = |i: usize| -> rusqlite::Result<Option<u64>> {
+        Ok(row
+            .get::<_, Option<i64>>(i)?
+            .and_then(|v| u64::try_from(v).ok()))
+    };
+    Ok(EventSummary {
+        id: row.get(0)?,
+        article: parse_id(&row.get::<_, String>(1)?)?,
+        title: row.get(2)?,
+        outlet: row.get(3)?,
+        published: row.get(4)?,
+        kind: row.get(5)?,
+        status: row.get(6)?,
+        date: row.get(7)?,
+        date_precision: row.get(8)?,
+        place: row.get(9)?,
+        country: row.get(10)?,
+        killed: figure(11)?,
+        wounded: figure(12)?,
+    })
+}
+
+/// The least the last figure of `kind` allows: "at least 133" → 133,
+/// "dozens" → 24.
+fn latest_figure(event: &EventMention, kind: CasualtyKind) -> Option<i64> {
+    event
+        .casualties
+        .iter()
+        .rev()
+        .find(|c| c.kind == kind)
+        .and_then(|c| c.value.or(c.low))
+        .and_then(|v| i64::try_from(v).ok())
+}
+
+fn snake(value: impl serde::Serialize) -> Option<String> {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+/// Writes an article's event mentions and their role entities.
+fn insert_events(tx: &rusqlite::Transaction<'_>, article: &Article) -> rusqlite::Result<()> {
+    let Some(events) = &article.layers.events else {
+        return Ok(());
+    };
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO event_mentions
+         (id, article_id, ordinal, kind, status, date, date_precision, place, place_name, country,
+          killed, wounded, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut insert_role = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_roles (event_id, role, entity) VALUES (?1, ?2, ?3)",
+    )?;
+    for (ordinal, event) in events.iter().enumerate() {
+        let id = event_id(article.id, ordinal);
+        let record = serde_json::to_string(event)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let time = event.time.as_ref();
+        let place = event.place.as_ref();
+        insert.execute(params![
+            id,
+            article.id.to_string(),
+            i64::try_from(ordinal).unwrap_or(i64::MAX),
+            event.event_type.kind,
+            event.status.name(),
+            time.and_then(|t| t.date.clone()),
+            time.and_then(|t| snake(t.precision)),
+            place.and_then(|p| p.entity.as_ref().map(|e| e.as_str().to_owned())),
+            place.map(|p| p.name.clone()),
+            place.and_then(|p| p.country.clone()),
+            latest_figure(event, CasualtyKind::Killed),
+            latest_figure(event, CasualtyKind::Wounded),
+            record,
+        ])?;
+        for filler in &event.roles {
+            if let Some(entity) = &filler.entity {
+                insert_role.execute(params![id, filler.role.name(), entity.as_str()])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes an article's linked mentions and learned aliases.

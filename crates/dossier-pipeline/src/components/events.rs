@@ -1,0 +1,103 @@
+//! The `events` component: event mentions from the sentences and mentions
+//! already on the article.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use dossier_events::EventExtractor;
+use dossier_kb::Kb;
+use dossier_model::{Article, Component, ComponentError, DatePrecision, EntityKey, Layer};
+use dossier_nlp::tokens::tokenize;
+use dossier_nlp::{Annotation, Annotator};
+
+/// Finds the incidents an article reports or recalls.
+#[derive(Debug, Clone)]
+pub struct EventDetector {
+    annotator: Arc<Annotator>,
+    extractor: Arc<EventExtractor>,
+}
+
+impl EventDetector {
+    /// A detector using `annotator`'s knowledge base and the built-in event
+    /// vocabulary.
+    #[must_use]
+    pub fn new(annotator: Arc<Annotator>) -> Self {
+        Self {
+            annotator,
+            extractor: Arc::new(EventExtractor::default()),
+        }
+    }
+}
+
+/// The publication day, when the article states one.
+pub(crate) fn published_day(article: &Article) -> Option<NaiveDate> {
+    let published = article.published.as_ref()?;
+    if !matches!(
+        published.precision,
+        DatePrecision::Time | DatePrecision::Day
+    ) {
+        return None;
+    }
+    NaiveDate::parse_from_str(published.value.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The ISO country of a place entity.
+pub(crate) fn country_of(kb: &Kb, key: &EntityKey) -> Option<String> {
+    match key.kind() {
+        "country" => Some(key.id().to_owned()),
+        "region" => kb.region(key.id()).map(|r| r.country.clone()),
+        "city" => key
+            .id()
+            .parse()
+            .ok()
+            .and_then(|id| kb.city(id))
+            .map(|c| c.country.clone()),
+        "actor" => kb.actor(key.id()).and_then(|a| a.country.clone()),
+        _ => None,
+    }
+}
+
+impl Component for EventDetector {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Sentences, Layer::Mentions]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+
+    fn process(&self, article: &mut Article) -> Result<(), ComponentError> {
+        let annotation = Annotation {
+            sentences: article
+                .layers
+                .sentences
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(|s| s.span)
+                .collect(),
+            tokens: tokenize(&article.text),
+            // Lent to the extractor and given back below.
+            mentions: article.layers.mentions.take().unwrap_or_default(),
+            aliases: Vec::new(),
+        };
+        let kb = self.annotator.kb();
+        let mut events =
+            self.extractor
+                .extract(kb, &article.text, &annotation, published_day(article));
+        for event in &mut events {
+            if let Some(place) = &mut event.place
+                && place.country.is_none()
+            {
+                place.country = place.entity.as_ref().and_then(|e| country_of(kb, e));
+            }
+        }
+        article.layers.mentions = Some(annotation.mentions);
+        article.layers.events = Some(events);
+        Ok(())
+    }
+}
