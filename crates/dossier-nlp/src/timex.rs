@@ -90,13 +90,13 @@ fn day_of(word: &str) -> Option<u32> {
         .filter(|d| (1..=31).contains(d))
 }
 
-/// The most recent `weekday` strictly before `published` — or `published`
-/// itself when it is that day and `today` allows it.
-fn previous_weekday(published: NaiveDate, weekday: Weekday) -> NaiveDate {
+/// The most recent `weekday` on or before `published`: a bare "Friday" in a
+/// Friday report is that day; "last Friday" (`strictly`) is a week earlier.
+fn previous_weekday(published: NaiveDate, weekday: Weekday, strictly: bool) -> NaiveDate {
     let back = (7 + published.weekday().num_days_from_monday() as i64
         - weekday.num_days_from_monday() as i64)
         % 7;
-    published - Duration::days(if back == 0 { 7 } else { back })
+    published - Duration::days(if back == 0 && strictly { 7 } else { back })
 }
 
 /// Every time expression of `text`, resolved against `published` when given.
@@ -198,7 +198,7 @@ pub fn find_time_expressions(
                 span: ByteSpan::from_range(
                     whole.start() as usize..whole.start() as usize + bare.len(),
                 ),
-                date: published.map(|p| previous_weekday(p, weekday)),
+                date: published.map(|p| previous_weekday(p, weekday, at != i)),
                 precision: Precision::Day,
                 relative: true,
             });
@@ -300,6 +300,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn friday_in_a_friday_report_is_that_day_and_last_friday_the_week_before() {
+        let found = resolve(
+            "Gunmen opened fire on Friday, a week after last Friday's warning.",
+            Some("2024-03-22"),
+        );
+        assert_eq!(found[0].1.as_deref(), Some("2024-03-22"));
+        assert_eq!(found[1].0, "last Friday");
+        assert_eq!(found[1].1.as_deref(), Some("2024-03-15"));
     }
 
     #[test]
