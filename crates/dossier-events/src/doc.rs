@@ -79,7 +79,6 @@ impl Class {
             MentionKind::Outlet | MentionKind::Nationality => Self::Other,
         }
     }
-
 }
 
 /// One text prepared for the event rules.

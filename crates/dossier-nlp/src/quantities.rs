@@ -7,7 +7,11 @@
 //! Casualty counts (#4) are built on these; a quantity alone says nothing
 //! about what is counted.
 
+use std::borrow::Cow;
+
 use dossier_model::ByteSpan;
+
+use crate::mentions::lowercase;
 
 use crate::tokens::{Tok, TokenKind};
 
@@ -92,8 +96,8 @@ fn lookup(table: &[(&str, u64)], word: &str) -> Option<u64> {
 /// The value of a number written in words or digits, and how many tokens it
 /// took: "1,500" → 1500; "forty-five" → 45; "a hundred" → 100; "two
 /// hundred and ten" → 210.
-fn number_at(text: &str, tokens: &[Tok], index: usize) -> Option<(u64, usize)> {
-    let word = |i: usize| tokens.get(i).map(|t| text[t.span].to_lowercase());
+fn number_at(lower: &[Cow<'_, str>], tokens: &[Tok], index: usize) -> Option<(u64, usize)> {
+    let word = |i: usize| lower.get(i).map(|w| &**w);
     let first = word(index)?;
     let token = tokens[index];
     if token.kind == TokenKind::Number {
@@ -103,7 +107,7 @@ fn number_at(text: &str, tokens: &[Tok], index: usize) -> Option<(u64, usize)> {
         }
         let mut value: u64 = digits.parse().ok()?;
         let mut used = 1;
-        if let Some(scale) = word(index + 1).and_then(|w| scale_of(&w)) {
+        if let Some(scale) = word(index + 1).and_then(scale_of) {
             value *= scale;
             used += 1;
         }
@@ -123,19 +127,18 @@ fn number_at(text: &str, tokens: &[Tok], index: usize) -> Option<(u64, usize)> {
                 continue;
             }
         }
-        if let Some(n) = lookup(UNITS, &w).or_else(|| lookup(TENS, &w)) {
+        if let Some(n) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
             value += n;
-        } else if let Some(scale) = scale_of(&w) {
+        } else if let Some(scale) = scale_of(w) {
             value = value.max(1) * scale;
         } else if (w == "a" || w == "an")
             && !any
-            && word(i + 1).is_some_and(|n| scale_of(&n).is_some())
+            && word(i + 1).is_some_and(|n| scale_of(n).is_some())
         {
             value = 1;
         } else if w == "and"
             && any
-            && word(i + 1)
-                .is_some_and(|n| lookup(UNITS, &n).is_some() || lookup(TENS, &n).is_some())
+            && word(i + 1).is_some_and(|n| lookup(UNITS, n).is_some() || lookup(TENS, n).is_some())
         {
             // "two hundred and ten"
         } else {
@@ -159,7 +162,8 @@ fn scale_of(word: &str) -> Option<u64> {
 /// Every count in `text`, in order, not overlapping.
 #[must_use]
 pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
-    let word = |i: usize| tokens.get(i).map(|t| text[t.span].to_lowercase());
+    let lower: Vec<Cow<'_, str>> = tokens.iter().map(|t| lowercase(&text[t.span])).collect();
+    let word = |i: usize| lower.get(i).map(|w| &**w);
     let span = |from: usize, to: usize| {
         ByteSpan::from_range(tokens[from].span.start() as usize..tokens[to].span.end() as usize)
     };
@@ -168,7 +172,7 @@ pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
     while index < tokens.len() {
         let w = word(index).unwrap_or_default();
         // Qualifier words before the number.
-        let (qualifier, skip) = match (w.as_str(), word(index + 1).as_deref()) {
+        let (qualifier, skip) = match (w, word(index + 1)) {
             ("at", Some("least")) | ("more", Some("than")) | ("upwards", Some("of")) => {
                 (Some(Qualifier::AtLeast), 2)
             }
@@ -176,9 +180,7 @@ pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
             ("up", Some("to")) | ("at", Some("most")) | ("fewer" | "less", Some("than")) => {
                 (Some(Qualifier::AtMost), 2)
             }
-            ("as", Some("many")) if word(index + 2).as_deref() == Some("as") => {
-                (Some(Qualifier::AtMost), 3)
-            }
+            ("as", Some("many")) if word(index + 2) == Some("as") => (Some(Qualifier::AtMost), 3),
             (
                 "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some",
                 _,
@@ -189,10 +191,7 @@ pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
         let start = index;
         let at = index + skip;
         // Vague words: "dozens", "hundreds".
-        if let Some(&(_, low, high)) = VAGUE
-            .iter()
-            .find(|(v, _, _)| Some(*v) == word(at).as_deref())
-        {
+        if let Some(&(_, low, high)) = VAGUE.iter().find(|(v, _, _)| Some(*v) == word(at)) {
             out.push(Quantity {
                 span: span(start, at),
                 value: None,
@@ -203,15 +202,16 @@ pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
             index = at + 1;
             continue;
         }
-        let Some((value, used)) = number_at(text, tokens, at) else {
+        let Some((value, used)) = number_at(&lower, tokens, at) else {
             index += 1;
             continue;
         };
         let mut end = at + used - 1;
         // A range: "between 40 and 60", "40 to 60", "40-60".
         let connector = word(end + 1);
-        if matches!(connector.as_deref(), Some("and" | "to" | "-" | "–")) {
-            if let Some((high, more)) = number_at(text, tokens, end + 2).filter(|(h, _)| *h > value)
+        if matches!(connector, Some("and" | "to" | "-" | "–")) {
+            if let Some((high, more)) =
+                number_at(&lower, tokens, end + 2).filter(|(h, _)| *h > value)
             {
                 if qualifier.is_none() || qualifier == Some(Qualifier::Range) {
                     end = end + 1 + more;
@@ -238,13 +238,11 @@ pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
             Some(q @ Qualifier::AtLeast) => Quantity {
                 span: span(start, end),
                 value: Some(value),
-                low: Some(
-                    if matches!(w.as_str(), "more" | "over" | "above" | "exceeding") {
-                        value + 1
-                    } else {
-                        value
-                    },
-                ),
+                low: Some(if matches!(w, "more" | "over" | "above" | "exceeding") {
+                    value + 1
+                } else {
+                    value
+                }),
                 high: None,
                 qualifier: q,
             },
@@ -252,7 +250,7 @@ pub fn find_quantities(text: &str, tokens: &[Tok]) -> Vec<Quantity> {
                 span: span(start, end),
                 value: Some(value),
                 low: None,
-                high: Some(if matches!(w.as_str(), "fewer" | "less") {
+                high: Some(if matches!(w, "fewer" | "less") {
                     value.saturating_sub(1)
                 } else {
                     value

@@ -4,9 +4,12 @@
 //! week, month, year). Without a publication date a relative expression is
 //! kept and left unresolved — never guessed.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use dossier_model::ByteSpan;
 
+use crate::mentions::lowercase;
 use crate::tokens::{Tok, TokenKind};
 
 /// How precise a resolved date is.
@@ -106,15 +109,18 @@ pub fn find_time_expressions(
     tokens: &[Tok],
     published: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
-    let word = |i: usize| {
-        tokens.get(i).map(|t| {
-            let lower = text[t.span].to_lowercase();
-            lower
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_owned()
+    let lower: Vec<Cow<'_, str>> = tokens
+        .iter()
+        .map(|t| {
+            let word = &text[t.span];
+            let bare = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            lowercase(bare)
         })
-    };
+        .collect();
+    let word = |i: usize| lower.get(i).map(|w| &**w);
     let span = |from: usize, to: usize| {
         ByteSpan::from_range(tokens[from].span.start() as usize..tokens[to].span.end() as usize)
     };
@@ -125,14 +131,14 @@ pub fn find_time_expressions(
         let w = word(i).unwrap_or_default();
         let next = word(i + 1);
         // "22 March 2024", "22 March"
-        if let (Some(day), Some(month)) = (day_of(&w), next.as_deref().and_then(month_of)) {
+        if let (Some(day), Some(month)) = (day_of(w), next.and_then(month_of)) {
             if tokens[i].kind == TokenKind::Number
                 || w.ends_with("th")
                 || w.ends_with("st")
                 || w.ends_with("nd")
                 || w.ends_with("rd")
             {
-                let year = word(i + 2).as_deref().and_then(year_of);
+                let year = word(i + 2).and_then(year_of);
                 let end = if year.is_some() { i + 2 } else { i + 1 };
                 let year = year.or_else(|| published.map(|p| year_before(p, month, day)));
                 out.push(TimeExpression {
@@ -145,21 +151,21 @@ pub fn find_time_expressions(
                 continue;
             }
         }
-        if let Some(month) = month_of(&w).filter(|_| tokens[i].capitalised || lower_case) {
+        if let Some(month) = month_of(w).filter(|_| tokens[i].capitalised || lower_case) {
             // "March 22, 2024", "March 22", "March 2024"
-            if let Some(day) = next.as_deref().and_then(day_of).filter(|_| {
+            if let Some(day) = next.and_then(day_of).filter(|_| {
                 tokens
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TokenKind::Number)
             }) {
                 let mut end = i + 1;
                 let mut year = None;
-                if word(i + 2).as_deref() == Some(",") {
-                    if let Some(y) = word(i + 3).as_deref().and_then(year_of) {
+                if word(i + 2) == Some(",") {
+                    if let Some(y) = word(i + 3).and_then(year_of) {
                         year = Some(y);
                         end = i + 3;
                     }
-                } else if let Some(y) = word(i + 2).as_deref().and_then(year_of) {
+                } else if let Some(y) = word(i + 2).and_then(year_of) {
                     year = Some(y);
                     end = i + 2;
                 }
@@ -173,7 +179,7 @@ pub fn find_time_expressions(
                 i = end + 1;
                 continue;
             }
-            if let Some(year) = next.as_deref().and_then(year_of) {
+            if let Some(year) = next.and_then(year_of) {
                 out.push(TimeExpression {
                     span: span(i, i + 1),
                     date: NaiveDate::from_ymd_opt(year, month, 1),
@@ -185,12 +191,12 @@ pub fn find_time_expressions(
             }
         }
         // "Friday", "last Friday", "on Friday"
-        let at = if w == "last" && next.as_deref().and_then(weekday_of).is_some() {
+        let at = if w == "last" && next.and_then(weekday_of).is_some() {
             i + 1
         } else {
             i
         };
-        if let Some(weekday) = word(at).as_deref().and_then(weekday_of) {
+        if let Some(weekday) = word(at).and_then(weekday_of) {
             let whole = span(i, at);
             let written = &text[whole];
             let bare = written.trim_end_matches("'s").trim_end_matches("’s");
@@ -205,7 +211,7 @@ pub fn find_time_expressions(
             i = at + 1;
             continue;
         }
-        match (w.as_str(), next.as_deref()) {
+        match (w, next) {
             ("yesterday", _) | ("today", _) | ("tonight", _) => {
                 let back = i64::from(w == "yesterday");
                 out.push(TimeExpression {
