@@ -1,6 +1,7 @@
 //! End-to-end tests of the `dossier` binary on the bundled sample corpus and
 //! on broken inputs. One integration binary for the crate (link time).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -244,4 +245,218 @@ fn kb_check_reports_problems_with_exit_status() {
         ],
     ));
     assert!(annotated.contains("actor:crocus-cell"), "{annotated}");
+}
+
+/// Every casualty figure of every event mention of the article titled
+/// `title`: (kind, text as written, as-of date).
+fn figures(db: &Path, title: &str) -> BTreeSet<(String, String, Option<String>)> {
+    let listed = json_lines(&stdout(&dossier(
+        db,
+        &["--json", "events", "--limit", "500"],
+    )));
+    let mut out = BTreeSet::new();
+    for summary in listed.iter().filter(|e| e["title"] == title) {
+        let id = summary["id"].as_str().unwrap();
+        let shown = dossier(db, &["--json", "event", id]);
+        let event = &json_lines(&stdout(&shown))[0];
+        let text = dossier(db, &["article", summary["article"].as_str().unwrap()]);
+        let article: serde_json::Value = serde_json::from_str(&stdout(&text)).unwrap();
+        let body = article["text"].as_str().unwrap();
+        for figure in event["event"]["casualties"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let span = figure["span"].as_array().unwrap();
+            let (start, end) = (
+                span[0].as_u64().unwrap() as usize,
+                span[1].as_u64().unwrap() as usize,
+            );
+            out.insert((
+                figure["kind"].as_str().unwrap().to_owned(),
+                body[start..end].to_owned(),
+                figure["as_of"].as_str().map(str::to_owned),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "the casualty as-of rules land with the next commit"]
+fn crocus_reports_give_their_figures_qualifiers_and_as_of_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let sample = sample();
+    let out = dossier(&db, &["ingest", sample.to_str().unwrap()]);
+    assert!(out.status.success());
+    let f = |kind: &str, text: &str, as_of: Option<&str>| {
+        (kind.to_owned(), text.to_owned(), as_of.map(str::to_owned))
+    };
+    let expected = [
+        (
+            "Gunmen attack concert hall near Moscow; FSB says 40 killed",
+            vec![
+                f("killed", "40", Some("2024-03-22")),
+                f("wounded", "more than 100", Some("2024-03-22")),
+            ],
+        ),
+        (
+            "Over 60 killed in Moscow concert hall attack",
+            vec![
+                f("killed", "More than 60", Some("2024-03-23")),
+                f("wounded", "145", Some("2024-03-23")),
+                f("killed", "40", Some("2024-03-22")),
+            ],
+        ),
+        (
+            "Dozens dead after concert hall attack near Moscow",
+            vec![
+                f("killed", "Dozens", Some("2024-03-23")),
+                f("wounded", "about 100", Some("2024-03-23")),
+                // "Earlier figures from the FSB": older than the report,
+                // date not stated.
+                f("killed", "40", None),
+                f("wounded", "more than 100", None),
+            ],
+        ),
+        (
+            "Death toll in Crocus City Hall attack rises above 60",
+            vec![
+                f("killed", "More than 60", Some("2024-03-23")),
+                f("wounded", "145", Some("2024-03-23")),
+                f("killed", "about 40", Some("2024-03-22")),
+            ],
+        ),
+        (
+            "Toll in Moscow concert attack passes 115; eleven arrested",
+            vec![
+                f("killed", "At least 115", Some("2024-03-23")),
+                f("wounded", "more than 100", Some("2024-03-23")),
+                f("killed", "at least 115", Some("2024-03-23")),
+            ],
+        ),
+        (
+            "Four Tajik suspects held as Kremlin points to Ukraine",
+            vec![
+                f("killed", "At least 133", Some("2024-03-24")),
+                f("wounded", "More than 100", Some("2024-03-24")),
+                f("killed", "40", Some("2024-03-22")),
+            ],
+        ),
+        (
+            "Crocus suspects remanded in custody until May",
+            vec![f("wounded", "182", Some("2024-03-26"))],
+        ),
+        (
+            "150 dead in Moscow attack, reports say",
+            vec![
+                f("killed", "150", Some("2024-03-26")),
+                f("killed", "139", Some("2024-03-25")),
+                // "up from 137 reported earlier"
+                f("killed", "137", None),
+                f("wounded", "99", Some("2024-03-26")),
+                f("wounded", "182", Some("2024-03-26")),
+                f("wounded", "97", Some("2024-03-26")),
+            ],
+        ),
+    ];
+    for (title, want) in expected {
+        let want: BTreeSet<_> = want.into_iter().collect();
+        assert_eq!(figures(&db, title), want, "{title}");
+    }
+    // The seeds state no number: none is invented.
+    for title in [
+        "IS-K: Unveiling the Identity of the Islamic State Jihadists Linked to the Moscow Attack",
+        "ISIS-K: What You Need to Know About the Moscow Concert Hall Terror Attack",
+    ] {
+        assert_eq!(figures(&db, title), BTreeSet::new(), "{title}");
+    }
+}
+
+#[test]
+fn events_list_filters_and_event_shows_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let sample = sample();
+    assert!(
+        dossier(&db, &["ingest", sample.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let all = json_lines(&stdout(&dossier(
+        &db,
+        &["--json", "events", "--limit", "500"],
+    )));
+    assert!(all.len() >= 10, "{all:?}");
+    let by_actor = json_lines(&stdout(&dossier(
+        &db,
+        &["--json", "events", "--actor", "IS-K", "--limit", "500"],
+    )));
+    assert!(
+        !by_actor.is_empty() && by_actor.len() < all.len(),
+        "{by_actor:?}"
+    );
+    let in_russia = json_lines(&stdout(&dossier(
+        &db,
+        &["--json", "events", "--place", "Russia", "--limit", "500"],
+    )));
+    assert!(
+        in_russia.iter().all(|e| e["country"] == "RU"),
+        "{in_russia:?}"
+    );
+    assert!(!in_russia.is_empty());
+    let background = json_lines(&stdout(&dossier(
+        &db,
+        &[
+            "--json",
+            "events",
+            "--status",
+            "background",
+            "--limit",
+            "500",
+        ],
+    )));
+    assert!(
+        background.iter().any(|e| e["place"] == "Kabul"),
+        "{background:?}"
+    );
+    let dated = json_lines(&stdout(&dossier(
+        &db,
+        &[
+            "--json",
+            "events",
+            "--since",
+            "2024-03-22",
+            "--until",
+            "2024-03-22",
+            "--limit",
+            "500",
+        ],
+    )));
+    assert!(dated.iter().all(|e| e["date"] == "2024-03-22") && !dated.is_empty());
+
+    // One event, shown field by field with its sentences; a prefix works.
+    let id = all[0]["id"].as_str().unwrap();
+    let shown = dossier(&db, &["event", &id[..id.len() - 1]]);
+    let text = stdout(&shown);
+    assert!(
+        shown.status.success() || shown.status.code() == Some(2),
+        "{text}"
+    );
+    let shown = stdout(&dossier(&db, &["event", id]));
+    for field in [
+        "type",
+        "status",
+        "trigger",
+        "when",
+        "where",
+        "extractor events v",
+    ] {
+        assert!(shown.contains(field), "{field} missing in {shown}");
+    }
+    assert!(shown.contains('«'), "no sentence quoted: {shown}");
+    let missing = dossier(&db, &["event", "nope"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no event mention"));
 }

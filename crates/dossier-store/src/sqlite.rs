@@ -719,10 +719,183 @@ fn insert_annotations(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_model::{Sentence, Source, SourceFormat};
+    use dossier_model::{
+        Casualties, EntityKey, EventPlace, EventRole, EventStatus, EventTime, EventType,
+        PlacePrecision, RoleFiller, Sentence, Source, SourceFormat, TimePrecision,
+    };
 
     fn article(input: &str, text: &str) -> Article {
         Article::from_plain_text(Source::new(input, SourceFormat::Text), text.to_owned())
+    }
+
+    fn event(
+        kind: &str,
+        status: EventStatus,
+        date: Option<&str>,
+        place: &str,
+        country: &str,
+    ) -> EventMention {
+        EventMention {
+            trigger: ByteSpan::new(0, 7),
+            sentence: ByteSpan::new(0, 40),
+            more_triggers: Vec::new(),
+            event_type: EventType {
+                kind: kind.to_owned(),
+                gtd_attack_type: 2,
+                acled_event_type: "Violence against civilians".to_owned(),
+                acled_sub_event_type: "Attack".to_owned(),
+            },
+            status,
+            time: date.map(|d| EventTime {
+                span: ByteSpan::new(30, 36),
+                sentence: ByteSpan::new(0, 40),
+                date: Some(d.to_owned()),
+                precision: TimePrecision::Day,
+                relative: true,
+            }),
+            place: Some(EventPlace {
+                span: ByteSpan::new(10, 16),
+                sentence: ByteSpan::new(0, 40),
+                entity: Some(EntityKey::city(524_901)),
+                name: place.to_owned(),
+                country: Some(country.to_owned()),
+                venue: None,
+                precision: PlacePrecision::City,
+                vicinity: false,
+            }),
+            casualties: vec![Casualties {
+                kind: CasualtyKind::Killed,
+                span: ByteSpan::new(0, 3),
+                sentence: ByteSpan::new(0, 40),
+                value: Some(133),
+                low: Some(133),
+                high: None,
+                qualifier: "at_least".to_owned(),
+                who: None,
+                as_of: Some("2024-03-24".to_owned()),
+            }],
+            roles: vec![RoleFiller {
+                role: EventRole::PerpetratorOrganisation,
+                span: ByteSpan::new(17, 21),
+                sentence: ByteSpan::new(0, 40),
+                entity: Some(EntityKey::actor("islamic-state-khorasan")),
+                text: "IS-K".to_owned(),
+                group: 17,
+                gtd_type: None,
+                gtd_subtype: None,
+                rule: "test".to_owned(),
+                confidence: 0.7,
+            }],
+            suicide: false,
+            confidence: 0.6,
+            extractor: dossier_model::ExtractorId::new("events", 1),
+        }
+    }
+
+    #[test]
+    fn event_mentions_are_stored_filtered_and_found_by_prefix() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let mut report = article("a.txt", "Gunmen in Moscow: IS-K attacked on Friday.");
+        report.layers.events = Some(vec![
+            event(
+                "shooting",
+                EventStatus::Main,
+                Some("2024-03-22"),
+                "Moscow",
+                "RU",
+            ),
+            event(
+                "bombing",
+                EventStatus::Background,
+                Some("2021-08-26"),
+                "Kabul",
+                "AF",
+            ),
+        ]);
+        store.put_batch(&[report.clone()]).unwrap();
+        // Idempotent: the same article again adds nothing.
+        store.put_batch(&[report.clone()]).unwrap();
+        let all = store.list_events(&EventQuery::default()).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].date.as_deref(), Some("2024-03-22"), "newest first");
+        assert_eq!(all[0].killed, Some(133));
+        let query = |q: EventQuery| store.list_events(&q).unwrap().len();
+        assert_eq!(
+            query(EventQuery {
+                country: Some("AF".into()),
+                ..EventQuery::default()
+            }),
+            1
+        );
+        assert_eq!(
+            query(EventQuery {
+                place: Some("mosc".into()),
+                ..EventQuery::default()
+            }),
+            1
+        );
+        assert_eq!(
+            query(EventQuery {
+                since: Some("2024-01-01".into()),
+                ..EventQuery::default()
+            }),
+            1
+        );
+        assert_eq!(
+            query(EventQuery {
+                until: Some("2021".into()),
+                ..EventQuery::default()
+            }),
+            1
+        );
+        assert_eq!(
+            query(EventQuery {
+                until: Some("2024-03".into()),
+                ..EventQuery::default()
+            }),
+            2
+        );
+        assert_eq!(
+            query(EventQuery {
+                kind: Some("bombing".into()),
+                ..EventQuery::default()
+            }),
+            1
+        );
+        assert_eq!(
+            query(EventQuery {
+                status: Some("main".into()),
+                ..EventQuery::default()
+            }),
+            1
+        );
+        let actor = Some("actor:islamic-state-khorasan".to_owned());
+        assert_eq!(
+            query(EventQuery {
+                actor,
+                ..EventQuery::default()
+            }),
+            2
+        );
+        assert_eq!(
+            query(EventQuery {
+                actor: Some("actor:taliban".into()),
+                ..EventQuery::default()
+            }),
+            0
+        );
+
+        let id = event_id(report.id, 1);
+        let found = store.find_events(&id, 5).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].record, report.layers.events.as_ref().unwrap()[1]);
+        assert_eq!(found[0].text, report.text);
+        let prefix = &report.id.to_string()[..6];
+        assert_eq!(store.find_events(prefix, 5).unwrap().len(), 2);
+        assert!(
+            store.find_events("ffffffffffff", 5).unwrap().is_empty()
+                || prefix.starts_with("ffffff")
+        );
     }
 
     #[test]
