@@ -50,11 +50,9 @@ const QUANTITIES: &[&str] = &[
     "two",
 ];
 
-const POSSESSIVE_DETERMINERS: &[&str] = &["her", "his", "its", "our", "their"];
-
 const MAX_MODIFIERS: usize = 5;
 
-fn is_calendar_word(word: &str) -> bool {
+pub(crate) fn is_calendar_word(word: &str) -> bool {
     matches!(
         word,
         "monday"
@@ -118,9 +116,10 @@ pub(crate) fn mention(
             TokenKind::Punct => false,
             TokenKind::Word | TokenKind::Abbreviation => {
                 if DETERMINERS.binary_search(&word.as_ref()).is_ok() {
-                    // A possessive determiner belongs to its owner, not to
-                    // the description: "its armed forces" → "armed forces".
-                    if !POSSESSIVE_DETERMINERS.contains(&word.as_ref()) {
+                    // Only an article belongs to the description: "its
+                    // armed forces" → "armed forces", "these houses" →
+                    // "houses".
+                    if matches!(word.as_ref(), "a" | "an" | "the") {
                         start = token.span.start();
                     }
                     break;
