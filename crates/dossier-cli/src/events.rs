@@ -1,13 +1,13 @@
 //! Event commands: `dossier eval muc4`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use dossier_events::EventExtractor;
-use dossier_model::{EventMention, EventRole, EventStatus};
+use dossier_model::{EventMention, EventRole, EventStatus, Mention, MentionKind};
 use rayon::prelude::*;
 
 use crate::knowledge;
@@ -38,44 +38,160 @@ fn muc_norm(text: &str) -> String {
         .join(" ")
 }
 
+/// Armed institutions MUC lists as perpetrator organisations, not
+/// individuals ("the armed forces", "the Salvadoran air force").
+const STATE_FORCES: &[&str] = &["armed forces", "air force"];
+
+/// Heads of described people MUC lists as perpetrator individuals ("armed
+/// men", "unidentified individuals"); other people nouns ("people",
+/// "members", "leaders") are too generic to be listed.
+const PERPETRATOR_PEOPLE: &[&str] = &[
+    "assassins",
+    "commandos",
+    "individual",
+    "individuals",
+    "man",
+    "men",
+    "persons",
+    "youths",
+];
+
+/// Heads too generic to name a perpetrator ("the group", "units").
+const GENERIC_PERPETRATORS: &[&str] = &[
+    "group",
+    "groups",
+    "masterminds",
+    "perpetrators",
+    "squad",
+    "unit",
+    "units",
+];
+
+/// The MUC role a filler is scored as, given its mention, or none when MUC
+/// would not list it: victims are named people; perpetrator individuals
+/// are described attackers, not named people, armies or generic nouns.
+fn muc_filler_role(role: EventRole, norm: &str, mention: Option<&Mention>) -> Option<&'static str> {
+    let kind = mention.map(|m| m.kind);
+    let category = mention.and_then(|m| m.category.as_deref());
+    let head = norm.rsplit(' ').next().unwrap_or_default();
+    match role {
+        EventRole::Victim => (kind == Some(MentionKind::Person)).then_some("Victim"),
+        EventRole::PerpetratorIndividual => {
+            if kind == Some(MentionKind::Person)
+                || GENERIC_PERPETRATORS.contains(&head)
+                || GENERIC_PERPETRATORS.contains(&norm)
+            {
+                return None;
+            }
+            match category {
+                Some("armed_actor") => STATE_FORCES
+                    .iter()
+                    .any(|f| {
+                        norm == *f
+                            || norm.ends_with(&format!(" {f}")) && norm.split(' ').count() <= 3
+                    })
+                    .then_some("PerpOrg"),
+                Some("person") => PERPETRATOR_PEOPLE.contains(&head).then_some("PerpInd"),
+                _ => Some("PerpInd"),
+            }
+        }
+        _ => Some(muc_role(role)),
+    }
+}
+
+/// The fullest name of the person `mention` names: the longest person
+/// mention of the text ending in its words ("romero" → "oscar arnulfo
+/// romero").
+fn full_name<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> &'t str {
+    let short = muc_norm(&text[mention.span]);
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person)
+        .map(|m| &text[m.span])
+        .filter(|t| {
+            let n = muc_norm(t);
+            n.len() > short.len()
+                && n.ends_with(&short)
+                && n[..n.len() - short.len()].ends_with(' ')
+        })
+        .max_by_key(|t| t.len())
+        .unwrap_or(&text[mention.span])
+}
+
 /// Role fillers of a document's real events (main and background, not
-/// hypothetical ones), one entity per role and group, each entity named by
-/// its first mention.
-fn muc_extracts(events: &[EventMention]) -> BTreeMap<&'static str, Vec<Vec<String>>> {
+/// hypothetical ones), as MUC lists them: one entity per role and group,
+/// each named by its first mention (a person by their fullest name).
+fn muc_extracts(
+    text: &str,
+    mentions: &[Mention],
+    events: &[EventMention],
+) -> BTreeMap<&'static str, Vec<Vec<String>>> {
     let mut extracts: BTreeMap<&'static str, Vec<Vec<String>>> =
         ["PerpInd", "PerpOrg", "Target", "Victim", "Weapon"]
             .into_iter()
             .map(|r| (r, Vec::new()))
             .collect();
-    let mut seen: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     let mut fillers: Vec<_> = events
         .iter()
         .filter(|e| e.status != EventStatus::Hypothetical)
         .flat_map(|e| &e.roles)
         .collect();
     fillers.sort_by_key(|f| (f.span.start(), f.role));
-    let mut groups: BTreeMap<(EventRole, String), ()> = BTreeMap::new();
+    let mut seen: BTreeSet<(&'static str, String)> = BTreeSet::new();
     for filler in fillers {
-        let role = muc_role(filler.role);
-        let norm = muc_norm(&filler.text);
-        let key = filler
+        let mention = mentions.iter().find(|m| m.span == filler.span);
+        let mut name = filler.text.as_str();
+        if let Some(m) = mention.filter(|m| m.kind == MentionKind::Person) {
+            name = full_name(text, mentions, m);
+        }
+        let norm = muc_norm(name);
+        if norm.is_empty() {
+            continue;
+        }
+        let Some(role) = muc_filler_role(filler.role, &norm, mention) else {
+            continue;
+        };
+        let new_entity = filler
             .entity
             .as_ref()
-            .map_or_else(|| norm.clone(), |e| e.as_str().to_owned());
-        if norm.is_empty() || groups.insert((filler.role, key), ()).is_some() {
+            .is_none_or(|e| seen.insert((role, format!("@{}", e.as_str()))));
+        if !seen.insert((role, norm)) || !new_entity {
             continue;
         }
-        let names = seen.entry(role).or_default();
-        if names.contains(&norm) {
-            continue;
-        }
-        names.push(norm);
         extracts
             .get_mut(role)
             .expect("every role is listed")
-            .push(vec![filler.text.clone()]);
+            .push(vec![name.to_owned()]);
     }
     extracts
+}
+
+/// Every role filler with its event, for error analysis
+/// (`DOSSIER_MUC_DEBUG=1`).
+fn debug_fillers(text: &str, mentions: &[Mention], events: &[EventMention]) -> serde_json::Value {
+    let mut rows = Vec::new();
+    for (index, event) in events.iter().enumerate() {
+        for filler in &event.roles {
+            let mention = mentions.iter().find(|m| m.span == filler.span);
+            rows.push(serde_json::json!({
+                "role": muc_role(filler.role),
+                "text": filler.text,
+                "start": filler.span.start(),
+                "event": index,
+                "status": format!("{:?}", event.status),
+                "kind": event.event_type.kind,
+                "trigger": &text[event.trigger],
+                "trigger_at": event.trigger.start(),
+                "rule": filler.rule,
+                "confidence": filler.confidence,
+                "mkind": mention.map(|m| format!("{:?}", m.kind)),
+                "category": mention.and_then(|m| m.category.clone()),
+                "entity": filler.entity.as_ref().map(|e| e.as_str().to_owned()),
+                "econf": event.confidence,
+            }));
+        }
+    }
+    serde_json::Value::Array(rows)
 }
 
 /// `dossier eval muc4 FILE.jsonl`: one prediction line per document, in the
@@ -89,6 +205,7 @@ pub(crate) fn eval_muc4(
         .with_context(|| format!("cannot read {}", input.display()))?;
     let annotator = knowledge::annotator(kb_files)?;
     let extractor = EventExtractor::default();
+    let debug = std::env::var_os("DOSSIER_MUC_DEBUG").is_some();
     let docs: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -104,7 +221,10 @@ pub(crate) fn eval_muc4(
             let doctext = doc["doctext"].as_str().unwrap_or_default();
             let annotation = annotator.annotate(doctext);
             let events = extractor.extract(annotator.kb(), doctext, &annotation, None);
-            let line = serde_json::json!({"docid": docid, "extracts": muc_extracts(&events)});
+            let mut line = serde_json::json!({"docid": docid, "extracts": muc_extracts(doctext, &annotation.mentions, &events)});
+            if debug {
+                line["debug"] = debug_fillers(doctext, &annotation.mentions, &events);
+            }
             Ok(line.to_string())
         })
         .collect();

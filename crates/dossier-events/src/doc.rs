@@ -79,11 +79,6 @@ impl Class {
             MentionKind::Outlet | MentionKind::Nationality => Self::Other,
         }
     }
-
-    /// People or bodies of people.
-    pub(crate) fn is_human(self) -> bool {
-        matches!(self, Self::Perpetrator | Self::ArmedPeople | Self::People)
-    }
 }
 
 /// One text prepared for the event rules.

@@ -668,7 +668,7 @@ fn venue(doc: &Doc<'_>, draft: &Draft) -> Option<String> {
             while first > start
                 && doc.tokens[first - 1].capitalised
                 && doc.tokens[first - 1].kind == dossier_nlp::tokens::TokenKind::Word
-                && !(first - 1 == start)
+                && first - 1 != start
             {
                 first -= 1;
             }
