@@ -67,6 +67,23 @@ const GENERIC_PERPETRATORS: &[&str] = &[
     "units",
 ];
 
+/// Weapon heads too generic, or too much the gear of armies, to be listed
+/// as an attack's weapon ("weapons", "ammunition", "artillery").
+const GENERIC_WEAPONS: &[&str] = &[
+    "ammunition",
+    "arms",
+    "artillery",
+    "bullets",
+    "fuel",
+    "mines",
+    "weapon",
+    "weapons",
+];
+
+/// Target heads that are armed forces' gear: fighting them is combat, not
+/// terrorism.
+const MILITARY_TARGETS: &[&str] = &["aircraft", "convoy", "helicopter", "helicopters"];
+
 /// The MUC role a filler is scored as, given its mention, or none when MUC
 /// would not list it: victims are named people; perpetrator individuals
 /// are described attackers, not named people, armies or generic nouns.
@@ -95,7 +112,11 @@ fn muc_filler_role(role: EventRole, norm: &str, mention: Option<&Mention>) -> Op
                 _ => Some("PerpInd"),
             }
         }
-        _ => Some(muc_role(role)),
+        EventRole::Weapon => (!GENERIC_WEAPONS.contains(&head)).then_some("Weapon"),
+        EventRole::Target => (category != Some("organisation")
+            && !MILITARY_TARGETS.contains(&head))
+        .then_some("Target"),
+        EventRole::PerpetratorOrganisation => Some("PerpOrg"),
     }
 }
 

@@ -101,6 +101,19 @@ const SCENE: &[&str] = &[
     "against", "at", "in", "inside", "into", "near", "on", "outside", "through",
 ];
 
+/// Words that tell of arms taken or found, not used: "seized rifles".
+const SEIZURE: &[&str] = &[
+    "arsenal",
+    "cache",
+    "caches",
+    "captured",
+    "confiscated",
+    "found",
+    "seized",
+    "seizure",
+    "surrendered",
+];
+
 const PATIENT_WINDOW: usize = 14;
 const AGENT_WINDOW: usize = 14;
 
@@ -129,9 +142,14 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
     let perpetration_verb =
         (agent_from..found.start).find(|&at| PERPETRATION.contains(&doc.word(at)));
 
+    // Arms seized, found or handed over are not the weapons of the event.
+    let seizure = (sentence_start..sentence_end).any(|at| SEIZURE.contains(&doc.word(at)));
     for index in doc.mentions_in(found.sentence) {
         let (start, end) = doc.mention_tokens[index];
         let class = doc.classes[index];
+        if class == Class::Weapon && seizure {
+            continue;
+        }
         if class == Class::Weapon {
             picks.push(Pick {
                 mention: index,
