@@ -84,6 +84,28 @@ const GENERIC_WEAPONS: &[&str] = &[
 /// terrorism.
 const MILITARY_TARGETS: &[&str] = &["aircraft", "convoy", "helicopter", "helicopters"];
 
+/// Leading words MUC leaves out of target and weapon names: counts,
+/// quantifiers, possessives ("two vehicles", "several houses").
+const QUANTIFIERS: &[&str] = &[
+    "a", "an", "another", "eight", "five", "four", "her", "his", "its", "many", "nine", "numerous",
+    "one", "other", "seven", "several", "six", "some", "ten", "the", "their", "three", "two",
+    "various",
+];
+
+/// `name` without its leading counts and quantifiers.
+fn strip_quantifiers(name: &str) -> &str {
+    let mut rest = name.trim_start();
+    while let Some((word, tail)) = rest.split_once(' ') {
+        let lower = word.to_lowercase();
+        if QUANTIFIERS.contains(&lower.as_str()) || word.chars().all(|c| c.is_ascii_digit()) {
+            rest = tail.trim_start();
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
 /// The MUC role a filler is scored as, given its mention, or none when MUC
 /// would not list it: victims are named people; perpetrator individuals
 /// are described attackers, not named people, armies or generic nouns.
@@ -165,6 +187,9 @@ fn muc_extracts(
         if let Some(m) = mention.filter(|m| m.kind == MentionKind::Person) {
             name = full_name(text, mentions, m);
         }
+        if matches!(filler.role, EventRole::Target | EventRole::Weapon) {
+            name = strip_quantifiers(name);
+        }
         let norm = muc_norm(name);
         if norm.is_empty() {
             continue;
@@ -172,6 +197,11 @@ fn muc_extracts(
         let Some(role) = muc_filler_role(filler.role, &norm, mention) else {
             continue;
         };
+        // A described perpetrator blamed in a later sentence ("blamed
+        // terrorists") is seldom the one of the incident.
+        if role == "PerpInd" && filler.rule == "responsibility_cue" {
+            continue;
+        }
         let new_entity = filler
             .entity
             .as_ref()
