@@ -42,6 +42,31 @@ fn muc_norm(text: &str) -> String {
 /// individuals ("the armed forces", "the Salvadoran air force").
 const STATE_FORCES: &[&str] = &["armed forces", "air force"];
 
+/// Heads of armed institutions named as a whole ("the army", "the
+/// national police"), as opposed to their men ("soldiers").
+const INSTITUTION_HEADS: &[&str] = &["army", "forces", "force", "guard", "military", "police"];
+
+/// Heads of people named as part of an organisation: "members of the
+/// army", "elements of the FMLN".
+const MEMBER_HEADS: &[&str] = &["elements", "member", "members"];
+
+/// The organisation a "members of X" mention belongs to: the armed group or
+/// armed institution named right after "of".
+fn member_of<'m>(text: &str, mentions: &'m [Mention], mention: &Mention) -> Option<&'m Mention> {
+    let next = mentions.iter().find(|m| {
+        m.span.start() > mention.span.start() && m.span.start() <= mention.span.end() + 8
+    })?;
+    let before = muc_norm(&text[mention.span.start() as usize..next.span.start() as usize]);
+    let mut words = before.rsplit(' ');
+    if words.next() != Some("of") || !words.next().is_some_and(|w| MEMBER_HEADS.contains(&w)) {
+        return None;
+    }
+    let next_head = muc_norm(&text[next.span]);
+    let institution = next.category.as_deref() == Some("armed_actor")
+        && INSTITUTION_HEADS.contains(&next_head.rsplit(' ').next().unwrap_or_default());
+    (next.kind == MentionKind::Actor || institution).then_some(next)
+}
+
 /// Heads of described people MUC lists as perpetrator individuals ("armed
 /// men", "unidentified individuals"); other people nouns ("people",
 /// "members", "leaders") are too generic to be listed.
@@ -109,7 +134,12 @@ fn strip_quantifiers(name: &str) -> &str {
 /// The MUC role a filler is scored as, given its mention, or none when MUC
 /// would not list it: victims are named people; perpetrator individuals
 /// are described attackers, not named people, armies or generic nouns.
-fn muc_filler_role(role: EventRole, norm: &str, mention: Option<&Mention>) -> Option<&'static str> {
+fn muc_filler_role(
+    role: EventRole,
+    norm: &str,
+    mention: Option<&Mention>,
+    rule: &str,
+) -> Option<&'static str> {
     let kind = mention.map(|m| m.kind);
     let category = mention.and_then(|m| m.category.as_deref());
     let head = norm.rsplit(' ').next().unwrap_or_default();
@@ -122,14 +152,15 @@ fn muc_filler_role(role: EventRole, norm: &str, mention: Option<&Mention>) -> Op
             {
                 return None;
             }
+            let blamed = rule == "responsibility_cue";
             match category {
-                Some("armed_actor") => STATE_FORCES
-                    .iter()
-                    .any(|f| {
+                Some("armed_actor") => (blamed && INSTITUTION_HEADS.contains(&head)
+                    || STATE_FORCES.iter().any(|f| {
                         norm == *f
                             || norm.ends_with(&format!(" {f}")) && norm.split(' ').count() <= 3
-                    })
-                    .then_some("PerpOrg"),
+                    }))
+                .then_some("PerpOrg"),
+                _ if blamed => None,
                 Some("person") => PERPETRATOR_PEOPLE.contains(&head).then_some("PerpInd"),
                 _ => Some("PerpInd"),
             }
@@ -177,13 +208,28 @@ fn muc_extracts(
     let mut fillers: Vec<_> = events
         .iter()
         .filter(|e| e.status != EventStatus::Hypothetical)
-        .flat_map(|e| &e.roles)
+        .flat_map(|e| {
+            // A kidnapping's weapons are those of its captors, not of an
+            // attack MUC lists.
+            let captors = matches!(e.event_type.kind.as_str(), "kidnapping" | "hostage_taking");
+            e.roles
+                .iter()
+                .filter(move |f| !(captors && f.role == EventRole::Weapon))
+        })
         .collect();
     fillers.sort_by_key(|f| (f.span.start(), f.role));
     let mut seen: BTreeSet<(&'static str, String)> = BTreeSet::new();
     for filler in fillers {
-        let mention = mentions.iter().find(|m| m.span == filler.span);
+        let mut mention = mentions.iter().find(|m| m.span == filler.span);
+        let mut filler_role = filler.role;
         let mut name = filler.text.as_str();
+        if filler.role == EventRole::PerpetratorIndividual
+            && let Some(org) = mention.and_then(|m| member_of(text, mentions, m))
+        {
+            mention = Some(org);
+            filler_role = EventRole::PerpetratorOrganisation;
+            name = &text[org.span];
+        }
         if let Some(m) = mention.filter(|m| m.kind == MentionKind::Person) {
             name = full_name(text, mentions, m);
         }
@@ -194,17 +240,11 @@ fn muc_extracts(
         if norm.is_empty() {
             continue;
         }
-        let Some(role) = muc_filler_role(filler.role, &norm, mention) else {
+        let Some(role) = muc_filler_role(filler_role, &norm, mention, &filler.rule) else {
             continue;
         };
-        // A described perpetrator blamed in a later sentence ("blamed
-        // terrorists") is seldom the one of the incident.
-        if role == "PerpInd" && filler.rule == "responsibility_cue" {
-            continue;
-        }
-        let new_entity = filler
-            .entity
-            .as_ref()
+        let new_entity = mention
+            .and_then(|m| m.entity.as_ref())
             .is_none_or(|e| seen.insert((role, format!("@{}", e.as_str()))));
         if !seen.insert((role, norm)) || !new_entity {
             continue;
