@@ -173,6 +173,34 @@ fn muc_filler_role(
     }
 }
 
+/// A described perpetrator without the group it is said to belong to, as
+/// MUC lists it: "terrorists of the FMLN" → "terrorists", "FMLN urban
+/// guerrillas" → "urban guerrillas".
+fn without_group<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> &'t str {
+    let (start, end) = (mention.span.start() as usize, mention.span.end() as usize);
+    let mut from = start;
+    let mut to = end;
+    for inner in mentions.iter().filter(|m| {
+        m.span != mention.span
+            && m.span.start() as usize >= start
+            && m.span.end() as usize <= end
+            && matches!(m.kind, MentionKind::Actor | MentionKind::Nationality)
+    }) {
+        let (a, b) = (inner.span.start() as usize, inner.span.end() as usize);
+        if a == start && b < end {
+            from = from.max(b);
+        } else if let Some(of) = text[start..a].rfind(" of ") {
+            to = to.min(start + of);
+        }
+    }
+    let trimmed = text[from.min(to)..to].trim();
+    if trimmed.is_empty() {
+        &text[start..end]
+    } else {
+        trimmed
+    }
+}
+
 /// The fullest name of the person `mention` names: the longest person
 /// mention of the text ending in its words ("romero" → "oscar arnulfo
 /// romero").
@@ -232,6 +260,11 @@ fn muc_extracts(
         }
         if let Some(m) = mention.filter(|m| m.kind == MentionKind::Person) {
             name = full_name(text, mentions, m);
+        }
+        if filler_role == EventRole::PerpetratorIndividual
+            && let Some(m) = mention.filter(|m| m.kind == MentionKind::Nominal)
+        {
+            name = without_group(text, mentions, m);
         }
         if matches!(filler.role, EventRole::Target | EventRole::Weapon) {
             name = strip_quantifiers(name);

@@ -162,7 +162,7 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
         let before = end <= found.start && start >= agent_from;
         let after = start >= found.end && start < patient_to;
         let in_by = by_phrase.is_some_and(|(from, to)| start >= from && start < to);
-        let (agent, patient, rule) = match (found.trigger.pos, found.passive) {
+        let (agent, patient, rule) = match (found.pos, found.passive) {
             (Pos::Verb, false) => (before, after, "active_verb"),
             (Pos::Verb, true) => (in_by, before, "passive_verb"),
             (Pos::Noun, _) => {

@@ -22,7 +22,16 @@ pub(crate) struct Found<'l> {
     pub(crate) trigger: &'l Trigger,
     /// A verb in the passive voice ("was bombed", "killed by").
     pub(crate) passive: bool,
+    /// How it is used here: a verb form after a determiner is a noun ("the
+    /// attack", "last night's attack").
+    pub(crate) pos: Pos,
 }
+
+/// Words after which a verb form is used as a noun.
+const DETERMINERS: &[&str] = &[
+    "'s", "a", "an", "another", "its", "his", "her", "that", "the", "their", "these", "this",
+    "those",
+];
 
 const BE: &[&str] = &[
     "am", "are", "be", "been", "being", "get", "got", "gotten", "is", "was", "were",
@@ -91,7 +100,15 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
             index += 1;
             continue;
         };
-        let passive = trigger.pos == Pos::Verb && is_passive(doc, index, end);
+        let pos = if trigger.pos == Pos::Verb
+            && index > 0
+            && DETERMINERS.contains(&doc.word(index - 1))
+        {
+            Pos::Noun
+        } else {
+            trigger.pos
+        };
+        let passive = pos == Pos::Verb && is_passive(doc, index, end);
         found.push(Found {
             start: index,
             end,
@@ -102,6 +119,7 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
             sentence,
             trigger,
             passive,
+            pos,
         });
         index = end;
     }
