@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use dossier_events::EventExtractor;
+use dossier_events::{COMBAT_CONFIDENCE, EventExtractor};
 use dossier_model::{EventMention, EventRole, EventStatus, Mention, MentionKind};
 use rayon::prelude::*;
 
@@ -235,7 +235,7 @@ fn muc_extracts(
             .collect();
     let mut fillers: Vec<_> = events
         .iter()
-        .filter(|e| e.status != EventStatus::Hypothetical)
+        .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > COMBAT_CONFIDENCE)
         .flat_map(|e| {
             // A kidnapping's weapons are those of its captors, not of an
             // attack MUC lists.
@@ -312,6 +312,10 @@ fn debug_fillers(text: &str, mentions: &[Mention], events: &[EventMention]) -> s
                 "category": mention.and_then(|m| m.category.clone()),
                 "entity": filler.entity.as_ref().map(|e| e.as_str().to_owned()),
                 "econf": event.confidence,
+                "has_time": event.time.is_some(),
+                "has_place": event.place.is_some(),
+                "ntrig": 1 + event.more_triggers.len(),
+                "nevents": events.len(),
             }));
         }
     }
