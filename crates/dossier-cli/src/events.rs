@@ -237,12 +237,12 @@ fn muc_extracts(
         .iter()
         .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > COMBAT_CONFIDENCE)
         .flat_map(|e| {
-            // A kidnapping's weapons are those of its captors, not of an
-            // attack MUC lists.
+            // A kidnapping's weapons are its captors' arms and its "targets"
+            // the places its victims were taken from: MUC lists neither.
             let captors = matches!(e.event_type.kind.as_str(), "kidnapping" | "hostage_taking");
-            e.roles
-                .iter()
-                .filter(move |f| !(captors && f.role == EventRole::Weapon))
+            e.roles.iter().filter(move |f| {
+                !(captors && matches!(f.role, EventRole::Weapon | EventRole::Target))
+            })
         })
         .collect();
     fillers.sort_by_key(|f| (f.span.start(), f.role));
