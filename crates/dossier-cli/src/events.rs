@@ -201,6 +201,70 @@ fn without_group<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> 
     }
 }
 
+/// Words that end an "of" phrase after a target.
+const OF_PHRASE_STOPS: &[&str] = &[
+    "after",
+    "and",
+    "are",
+    "at",
+    "before",
+    "belonging",
+    "by",
+    "during",
+    "for",
+    "from",
+    "had",
+    "has",
+    "in",
+    "is",
+    "located",
+    "near",
+    "on",
+    "owned",
+    "that",
+    "to",
+    "was",
+    "were",
+    "when",
+    "where",
+    "which",
+    "who",
+    "with",
+];
+
+/// A target with the "of" phrase that says whose it is, as MUC lists it:
+/// "the residence of the ambassador", "offices of the union".
+fn with_of_phrase<'t>(text: &'t str, mention: &Mention) -> &'t str {
+    let (start, end) = (mention.span.start() as usize, mention.span.end() as usize);
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix(" of ") else {
+        return &text[start..end];
+    };
+    let mut to = end + 4;
+    let mut words = 0;
+    for word in after.split(' ') {
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        if bare.is_empty()
+            || word.starts_with(|c: char| c.is_ascii_punctuation())
+            || OF_PHRASE_STOPS.contains(&bare)
+            || words == 8
+        {
+            break;
+        }
+        to += bare.len();
+        words += 1;
+        if bare.len() != word.len() {
+            break;
+        }
+        to += 1;
+    }
+    if words == 0 {
+        &text[start..end]
+    } else {
+        text[start..to].trim_end()
+    }
+}
+
 /// The fullest name of the person `mention` names: the longest person
 /// mention of the text ending in its words ("romero" → "oscar arnulfo
 /// romero").
@@ -265,6 +329,11 @@ fn muc_extracts(
             && let Some(m) = mention.filter(|m| m.kind == MentionKind::Nominal)
         {
             name = without_group(text, mentions, m);
+        }
+        if filler.role == EventRole::Target
+            && let Some(m) = mention.filter(|m| m.kind == MentionKind::Nominal)
+        {
+            name = with_of_phrase(text, m);
         }
         if matches!(filler.role, EventRole::Target | EventRole::Weapon) {
             name = strip_quantifiers(name);
