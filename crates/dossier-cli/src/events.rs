@@ -131,6 +131,26 @@ fn strip_quantifiers(name: &str) -> &str {
     rest
 }
 
+/// Armed men described, not their institution: "soldiers", "troops".
+const ARMED_PEOPLE: &[&str] = &["personnel", "soldiers", "troops"];
+
+/// Words that make people nouns describe attackers: "unidentified people",
+/// "armed persons".
+const UNKNOWN_PEOPLE: &[&str] = &["armed", "hooded", "masked", "unidentified", "unknown"];
+
+/// Words that leave a generic perpetrator noun generic: "this group".
+const DEMONSTRATIVES: &[&str] = &["another", "other", "same", "that", "these", "this", "those"];
+
+/// A bare generic perpetrator noun ("the group", "these units"), not a
+/// described one ("a leftist group").
+fn generic_perpetrator(norm: &str) -> bool {
+    let mut words = norm.split(' ').filter(|w| !DEMONSTRATIVES.contains(w));
+    words
+        .next()
+        .is_some_and(|w| GENERIC_PERPETRATORS.contains(&w))
+        && words.next().is_none()
+}
+
 /// The MUC role a filler is scored as, given its mention, or none when MUC
 /// would not list it: victims are named people; perpetrator individuals
 /// are described attackers, not named people, armies or generic nouns.
@@ -146,22 +166,29 @@ fn muc_filler_role(
     match role {
         EventRole::Victim => (kind == Some(MentionKind::Person)).then_some("Victim"),
         EventRole::PerpetratorIndividual => {
-            if kind == Some(MentionKind::Person)
-                || GENERIC_PERPETRATORS.contains(&head)
-                || GENERIC_PERPETRATORS.contains(&norm)
-            {
+            if kind == Some(MentionKind::Person) || generic_perpetrator(norm) {
                 return None;
             }
             let blamed = rule == "responsibility_cue";
             match category {
-                Some("armed_actor") => (blamed && INSTITUTION_HEADS.contains(&head)
-                    || STATE_FORCES.iter().any(|f| {
-                        norm == *f
-                            || norm.ends_with(&format!(" {f}")) && norm.split(' ').count() <= 3
-                    }))
-                .then_some("PerpOrg"),
+                Some("armed_actor") => {
+                    if blamed && INSTITUTION_HEADS.contains(&head)
+                        || STATE_FORCES.iter().any(|f| {
+                            norm == *f
+                                || norm.ends_with(&format!(" {f}")) && norm.split(' ').count() <= 3
+                        })
+                    {
+                        Some("PerpOrg")
+                    } else if !blamed && ARMED_PEOPLE.contains(&head) {
+                        Some("PerpInd")
+                    } else {
+                        None
+                    }
+                }
                 _ if blamed => None,
-                Some("person") => PERPETRATOR_PEOPLE.contains(&head).then_some("PerpInd"),
+                Some("person") => (PERPETRATOR_PEOPLE.contains(&head)
+                    || norm.split(' ').any(|w| UNKNOWN_PEOPLE.contains(&w)))
+                .then_some("PerpInd"),
                 _ => Some("PerpInd"),
             }
         }
