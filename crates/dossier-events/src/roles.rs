@@ -237,18 +237,28 @@ const RESPONSIBILITY: &[&str] = &[
     "responsible",
 ];
 
+/// Responsibility cues whose subject is the accuser, not the accused.
+const BLAME: &[&str] = &["accused", "attributed", "blamed", "blames"];
+
 /// Perpetrators named in a sentence that assigns responsibility, for the
 /// event it follows: "the FMLN claimed responsibility", "police blamed the
 /// Shining Path".
 pub(crate) fn responsibility(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
     let (start, end) = doc.sentence_tokens[sentence];
-    if !(start..end).any(|at| RESPONSIBILITY.contains(&doc.word(at))) {
+    let Some(cue) = (start..end).find(|&at| RESPONSIBILITY.contains(&doc.word(at))) else {
         return;
-    }
+    };
+    // Who blames or accuses speaks before the verb; the blamed follow it.
+    let after_only = BLAME.contains(&doc.word(cue));
     for index in doc.mentions_in(sentence) {
+        if after_only && doc.mention_tokens[index].0 < cue {
+            continue;
+        }
         let role = match doc.classes[index] {
             Class::Group => EventRole::PerpetratorOrganisation,
+            Class::StateForce if after_only => EventRole::PerpetratorOrganisation,
             Class::Perpetrator => EventRole::PerpetratorIndividual,
+            Class::ArmedPeople if after_only => EventRole::PerpetratorIndividual,
             _ => continue,
         };
         picks.push(Pick {
