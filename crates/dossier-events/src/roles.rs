@@ -78,6 +78,23 @@ const PATIENT_STOPS: &[&str] = &[
     "who",
 ];
 
+/// Verbs right after a mention that make it the speaker of the sentence.
+const SPEAKER_VERBS: &[&str] = &[
+    "added",
+    "announced",
+    "charged",
+    "declared",
+    "denied",
+    "explained",
+    "indicated",
+    "noted",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "told",
+];
+
 /// Verbs through which a subject performs a noun-named event.
 const PERPETRATION: &[&str] = &[
     "behind",
@@ -157,6 +174,10 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
                 rule: "weapon_in_sentence",
                 confidence: 0.7,
             });
+            continue;
+        }
+        // "…, president Cristiani said": the speaker, not a participant.
+        if SPEAKER_VERBS.contains(&doc.word(end)) {
             continue;
         }
         let before = end <= found.start && start >= agent_from;
