@@ -448,6 +448,18 @@ pub(crate) fn eval_muc4(
             let mut line = serde_json::json!({"docid": docid, "extracts": muc_extracts(doctext, &annotation.mentions, &events)});
             if debug {
                 line["debug"] = debug_fillers(doctext, &annotation.mentions, &events);
+                line["mentions"] = annotation
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        serde_json::json!([
+                            &doctext[m.span],
+                            format!("{:?}", m.kind),
+                            m.category,
+                            m.span.start()
+                        ])
+                    })
+                    .collect();
             }
             Ok(line.to_string())
         })
