@@ -159,6 +159,21 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
     let perpetration_verb =
         (agent_from..found.start).find(|&at| PERPETRATION.contains(&doc.word(at)));
 
+    // "… the rebels … they burned the bus": a pronoun subject stands for
+    // the attackers named last before it.
+    if found.pos == Pos::Verb
+        && !found.passive
+        && (found.start.saturating_sub(2)..found.start).any(|at| doc.word(at) == "they")
+        && let Some(antecedent) = antecedent(doc, found.start)
+        && let Some(role) = agent_role(doc.classes[antecedent])
+    {
+        picks.push(Pick {
+            mention: antecedent,
+            role,
+            rule: "pronoun_subject",
+            confidence: 0.5,
+        });
+    }
     // Arms seized, found or handed over are not the weapons of the event.
     let seizure = (sentence_start..sentence_end).any(|at| SEIZURE.contains(&doc.word(at)));
     for index in doc.mentions_in(found.sentence) {
@@ -216,6 +231,20 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
             });
         }
     }
+}
+
+/// The attackers (a group or described perpetrators) named last before
+/// token `at`, in its sentence or the two before it.
+fn antecedent(doc: &Doc<'_>, at: usize) -> Option<usize> {
+    let sentence = doc.sentence_of_token[at];
+    (sentence.saturating_sub(2)..=sentence).rev().find_map(|s| {
+        doc.mentions_in(s)
+            .filter(|&m| {
+                doc.mention_tokens[m].1 <= at
+                    && matches!(doc.classes[m], Class::Group | Class::Perpetrator)
+            })
+            .last()
+    })
 }
 
 fn agent_role(class: Class) -> Option<EventRole> {
