@@ -131,6 +131,9 @@ const SEIZURE: &[&str] = &[
     "surrendered",
 ];
 
+/// Words between the items of a list.
+const LIST_JOINS: &[&str] = &[",", "and"];
+
 const PATIENT_WINDOW: usize = 14;
 const AGENT_WINDOW: usize = 14;
 
@@ -151,6 +154,29 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
         if PATIENT_STOPS.contains(&doc.word(at)) {
             patient_to = at;
             break;
+        }
+    }
+    // A list of patients goes on past the window: "damaged the exchange,
+    // a hotel, a restaurant, two clinics and a site".
+    let mut list_end: Option<usize> = None;
+    for index in doc.mentions_in(found.sentence) {
+        let (start, end) = doc.mention_tokens[index];
+        if start < found.end || !matches!(doc.classes[index], Class::People | Class::Thing) {
+            continue;
+        }
+        if start < patient_to {
+            list_end = Some(end.max(list_end.unwrap_or(0)));
+            continue;
+        }
+        match list_end {
+            Some(previous)
+                if start <= previous + 2
+                    && (previous..start).all(|at| LIST_JOINS.contains(&doc.word(at))) =>
+            {
+                list_end = Some(end);
+                patient_to = end;
+            }
+            _ => break,
         }
     }
     let by_phrase = (found.end..(found.end + PATIENT_WINDOW).min(sentence_end))
