@@ -312,7 +312,15 @@ impl EventExtractor {
             let place = *class == Class::Place
                 || (doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
                     && doc.word(doc.mention_tokens[mention].1) == "border");
-            if place && let Some(index) = nearest(&anchors, doc.mention_tokens[mention].0) {
+            // A one-word "place" read as a trigger ("shot") is no place.
+            let (first, _) = doc.mention_tokens[mention];
+            let trigger = anchors
+                .get(anchors.partition_point(|a| a.found.start < first))
+                .is_some_and(|a| (a.found.start, a.found.end) == doc.mention_tokens[mention]);
+            if place
+                && !trigger
+                && let Some(index) = nearest(&anchors, doc.mention_tokens[mention].0)
+            {
                 anchors[index].places.push(mention);
             }
         }

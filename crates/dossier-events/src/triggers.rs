@@ -76,9 +76,18 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
         while named.peek().is_some_and(|r| r.1 <= index) {
             named.next();
         }
-        if named.peek().is_some_and(|r| r.0 <= index) {
-            index += 1;
-            continue;
+        // … unless the name is one word that is a verb trigger: a
+        // gazetteer's "Shot" in "was shot" is no place.
+        if let Some(&range) = named.peek().filter(|r| r.0 <= index) {
+            let verb = range.1 == index + 1
+                && lexicon
+                    .triggers
+                    .get(doc.word(index))
+                    .is_some_and(|t| t.pos == Pos::Verb);
+            if !verb {
+                index += 1;
+                continue;
+            }
         }
         let sentence = doc.sentence_of_token[index];
         let mut best = None;
