@@ -214,7 +214,7 @@ fn without_group<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> 
             && matches!(m.kind, MentionKind::Actor | MentionKind::Nationality)
     }) {
         let (a, b) = (inner.span.start() as usize, inner.span.end() as usize);
-        if a == start && b < end {
+        if muc_norm(&text[start..a]).is_empty() && b < end {
             from = from.max(b);
         } else if let Some(of) = text[start..a].rfind(" of ") {
             to = to.min(start + of);
@@ -352,8 +352,11 @@ fn muc_extracts(
         if let Some(m) = mention.filter(|m| m.kind == MentionKind::Person) {
             name = full_name(text, mentions, m);
         }
+        // Armed institutions keep their country ("the Salvadoran air force").
         if filler_role == EventRole::PerpetratorIndividual
-            && let Some(m) = mention.filter(|m| m.kind == MentionKind::Nominal)
+            && let Some(m) = mention.filter(|m| {
+                m.kind == MentionKind::Nominal && m.category.as_deref() != Some("armed_actor")
+            })
         {
             name = without_group(text, mentions, m);
         }
