@@ -413,6 +413,7 @@ fn debug_fillers(text: &str, mentions: &[Mention], events: &[EventMention]) -> s
                 "econf": event.confidence,
                 "has_time": event.time.is_some(),
                 "has_place": event.place.is_some(),
+                "place": event.place.as_ref().map(|p| p.name.clone()),
                 "ntrig": 1 + event.more_triggers.len(),
                 "nevents": events.len(),
             }));
