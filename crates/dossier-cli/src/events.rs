@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use dossier_events::{COMBAT_CONFIDENCE, EventExtractor};
+use dossier_kb::{ActorKind, Kb};
 use dossier_model::{EventMention, EventRole, EventStatus, Mention, MentionKind};
 use rayon::prelude::*;
 
@@ -159,6 +160,7 @@ fn muc_filler_role(
     norm: &str,
     mention: Option<&Mention>,
     rule: &str,
+    agency: bool,
 ) -> Option<&'static str> {
     let kind = mention.map(|m| m.kind);
     let category = mention.and_then(|m| m.category.as_deref());
@@ -196,7 +198,9 @@ fn muc_filler_role(
         EventRole::Target => (category != Some("organisation")
             && !MILITARY_TARGETS.contains(&head))
         .then_some("Target"),
-        EventRole::PerpetratorOrganisation => Some("PerpOrg"),
+        // Police and intelligence services act in arrests and raids; MUC
+        // lists armies, not them, as perpetrator organisations.
+        EventRole::PerpetratorOrganisation => (!agency).then_some("PerpOrg"),
     }
 }
 
@@ -315,6 +319,7 @@ fn full_name<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> &'t 
 /// hypothetical ones), as MUC lists them: one entity per role and group,
 /// each named by its first mention (a person by their fullest name).
 fn muc_extracts(
+    kb: &Kb,
     text: &str,
     mentions: &[Mention],
     events: &[EventMention],
@@ -372,7 +377,12 @@ fn muc_extracts(
         if norm.is_empty() {
             continue;
         }
-        let Some(role) = muc_filler_role(filler_role, &norm, mention, &filler.rule) else {
+        let agency = mention
+            .and_then(|m| m.entity.as_ref())
+            .filter(|e| e.kind() == "actor")
+            .and_then(|e| kb.actor(e.id()))
+            .is_some_and(|a| a.kind == ActorKind::Agency);
+        let Some(role) = muc_filler_role(filler_role, &norm, mention, &filler.rule, agency) else {
             continue;
         };
         let new_entity = mention
@@ -449,7 +459,7 @@ pub(crate) fn eval_muc4(
             let doctext = doc["doctext"].as_str().unwrap_or_default();
             let annotation = annotator.annotate(doctext);
             let events = extractor.extract(annotator.kb(), doctext, &annotation, None);
-            let mut line = serde_json::json!({"docid": docid, "extracts": muc_extracts(doctext, &annotation.mentions, &events)});
+            let mut line = serde_json::json!({"docid": docid, "extracts": muc_extracts(annotator.kb(), doctext, &annotation.mentions, &events)});
             if debug {
                 line["debug"] = debug_fillers(doctext, &annotation.mentions, &events);
                 line["mentions"] = annotation
