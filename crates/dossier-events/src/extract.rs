@@ -121,6 +121,33 @@ const VENUE_HEADS: &[&str] = &[
     "University",
 ];
 
+/// Heads and modifiers of mentions that name armed forces' units, posts and
+/// gear: "a paratrooper battalion", "the garrison", "an army convoy".
+const MILITARY: &[&str] = &[
+    "army",
+    "barracks",
+    "battalion",
+    "battalions",
+    "brigade",
+    "convoy",
+    "garrison",
+    "garrisons",
+    "military",
+    "navy",
+    "outpost",
+    "outposts",
+    "paratrooper",
+    "patrol",
+    "positions",
+    "soldiers",
+    "troops",
+];
+
+/// Confidence of an event whose only patients are soldiers or military
+/// posts: fighting between armed forces, still reported, but not an attack
+/// on the defenceless.
+pub const COMBAT_CONFIDENCE: f32 = 0.3;
+
 /// The extractor's name and version in provenance.
 pub const EXTRACTOR: &str = "events";
 /// Bumped whenever the rules change what they extract.
@@ -285,7 +312,15 @@ impl EventExtractor {
             let place = *class == Class::Place
                 || (doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
                     && doc.word(doc.mention_tokens[mention].1) == "border");
-            if place && let Some(index) = nearest(&anchors, doc.mention_tokens[mention].0) {
+            // A one-word "place" read as a trigger ("shot") is no place.
+            let (first, _) = doc.mention_tokens[mention];
+            let trigger = anchors
+                .get(anchors.partition_point(|a| a.found.start < first))
+                .is_some_and(|a| (a.found.start, a.found.end) == doc.mention_tokens[mention]);
+            if place
+                && !trigger
+                && let Some(index) = nearest(&anchors, doc.mention_tokens[mention].0)
+            {
                 anchors[index].places.push(mention);
             }
         }
@@ -337,7 +372,11 @@ impl EventExtractor {
             casualties: Vec::new(),
             roles: self.fillers(doc, &draft.picks),
             suicide,
-            confidence: 0.6,
+            confidence: if military_only(doc, draft) {
+                COMBAT_CONFIDENCE
+            } else {
+                0.6
+            },
             extractor: ExtractorId::new(EXTRACTOR, EXTRACTOR_VERSION),
         }
     }
@@ -437,6 +476,27 @@ impl EventExtractor {
         }
         fillers
     }
+}
+
+/// Whether every patient of a draft (victims, targets) is military, and it
+/// has at least one.
+fn military_only(doc: &Doc<'_>, draft: &Draft) -> bool {
+    let mut any = false;
+    for pick in &draft.picks {
+        if !matches!(pick.role, EventRole::Victim | EventRole::Target) {
+            continue;
+        }
+        let (start, end) = doc.mention_tokens[pick.mention];
+        let military = matches!(
+            doc.classes[pick.mention],
+            Class::ArmedPeople | Class::StateForce
+        ) || (start..end).any(|at| MILITARY.contains(&doc.word(at)));
+        if !military {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// A time expression right after a reporting verb dates the report.

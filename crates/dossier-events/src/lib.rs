@@ -16,7 +16,7 @@ mod roles;
 mod triggers;
 
 pub use error::EventError;
-pub use extract::{EXTRACTOR, EXTRACTOR_VERSION, EventExtractor};
+pub use extract::{COMBAT_CONFIDENCE, EXTRACTOR, EXTRACTOR_VERSION, EventExtractor};
 pub use lexicon::{EventLexicon, Kind, Patient, Pos, Trigger, WeaponType};
 
 pub(crate) fn span(start: u32, end: u32) -> dossier_model::ByteSpan {

@@ -78,6 +78,23 @@ const PATIENT_STOPS: &[&str] = &[
     "who",
 ];
 
+/// Verbs right after a mention that make it the speaker of the sentence.
+const SPEAKER_VERBS: &[&str] = &[
+    "added",
+    "announced",
+    "charged",
+    "declared",
+    "denied",
+    "explained",
+    "indicated",
+    "noted",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "told",
+];
+
 /// Verbs through which a subject performs a noun-named event.
 const PERPETRATION: &[&str] = &[
     "behind",
@@ -101,6 +118,22 @@ const SCENE: &[&str] = &[
     "against", "at", "in", "inside", "into", "near", "on", "outside", "through",
 ];
 
+/// Words that tell of arms taken or found, not used: "seized rifles".
+const SEIZURE: &[&str] = &[
+    "arsenal",
+    "cache",
+    "caches",
+    "captured",
+    "confiscated",
+    "found",
+    "seized",
+    "seizure",
+    "surrendered",
+];
+
+/// Words between the items of a list.
+const LIST_JOINS: &[&str] = &[",", "and"];
+
 const PATIENT_WINDOW: usize = 14;
 const AGENT_WINDOW: usize = 14;
 
@@ -123,15 +156,58 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
             break;
         }
     }
+    // A list of patients goes on past the window: "damaged the exchange,
+    // a hotel, a restaurant, two clinics and a site".
+    let mut list_end: Option<usize> = None;
+    for index in doc.mentions_in(found.sentence) {
+        let (start, end) = doc.mention_tokens[index];
+        if start < found.end || !matches!(doc.classes[index], Class::People | Class::Thing) {
+            continue;
+        }
+        if start < patient_to {
+            list_end = Some(end.max(list_end.unwrap_or(0)));
+            continue;
+        }
+        match list_end {
+            Some(previous)
+                if start <= previous + 2
+                    && (previous..start).all(|at| LIST_JOINS.contains(&doc.word(at))) =>
+            {
+                list_end = Some(end);
+                patient_to = end;
+            }
+            _ => break,
+        }
+    }
     let by_phrase = (found.end..(found.end + PATIENT_WINDOW).min(sentence_end))
         .find(|&at| doc.word(at) == "by")
         .map(|at| (at + 1, (at + 8).min(sentence_end)));
     let perpetration_verb =
         (agent_from..found.start).find(|&at| PERPETRATION.contains(&doc.word(at)));
 
+    // "… the rebels … they burned the bus": a pronoun subject stands for
+    // the attackers named last before it.
+    if found.pos == Pos::Verb
+        && !found.passive
+        && (found.start.saturating_sub(2)..found.start).any(|at| doc.word(at) == "they")
+        && let Some(antecedent) = antecedent(doc, found.start)
+        && let Some(role) = agent_role(doc.classes[antecedent])
+    {
+        picks.push(Pick {
+            mention: antecedent,
+            role,
+            rule: "pronoun_subject",
+            confidence: 0.5,
+        });
+    }
+    // Arms seized, found or handed over are not the weapons of the event.
+    let seizure = (sentence_start..sentence_end).any(|at| SEIZURE.contains(&doc.word(at)));
     for index in doc.mentions_in(found.sentence) {
         let (start, end) = doc.mention_tokens[index];
         let class = doc.classes[index];
+        if class == Class::Weapon && seizure {
+            continue;
+        }
         if class == Class::Weapon {
             picks.push(Pick {
                 mention: index,
@@ -141,10 +217,14 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
             });
             continue;
         }
+        // "…, president Cristiani said": the speaker, not a participant.
+        if SPEAKER_VERBS.contains(&doc.word(end)) {
+            continue;
+        }
         let before = end <= found.start && start >= agent_from;
         let after = start >= found.end && start < patient_to;
         let in_by = by_phrase.is_some_and(|(from, to)| start >= from && start < to);
-        let (agent, patient, rule) = match (found.trigger.pos, found.passive) {
+        let (agent, patient, rule) = match (found.pos, found.passive) {
             (Pos::Verb, false) => (before, after, "active_verb"),
             (Pos::Verb, true) => (in_by, before, "passive_verb"),
             (Pos::Noun, _) => {
@@ -177,6 +257,20 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
             });
         }
     }
+}
+
+/// The attackers (a group or described perpetrators) named last before
+/// token `at`, in its sentence or the two before it.
+fn antecedent(doc: &Doc<'_>, at: usize) -> Option<usize> {
+    let sentence = doc.sentence_of_token[at];
+    (sentence.saturating_sub(2)..=sentence).rev().find_map(|s| {
+        doc.mentions_in(s)
+            .filter(|&m| {
+                doc.mention_tokens[m].1 <= at
+                    && matches!(doc.classes[m], Class::Group | Class::Perpetrator)
+            })
+            .last()
+    })
 }
 
 fn agent_role(class: Class) -> Option<EventRole> {
@@ -219,18 +313,28 @@ const RESPONSIBILITY: &[&str] = &[
     "responsible",
 ];
 
+/// Responsibility cues whose subject is the accuser, not the accused.
+const BLAME: &[&str] = &["accused", "attributed", "blamed", "blames"];
+
 /// Perpetrators named in a sentence that assigns responsibility, for the
 /// event it follows: "the FMLN claimed responsibility", "police blamed the
 /// Shining Path".
 pub(crate) fn responsibility(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
     let (start, end) = doc.sentence_tokens[sentence];
-    if !(start..end).any(|at| RESPONSIBILITY.contains(&doc.word(at))) {
+    let Some(cue) = (start..end).find(|&at| RESPONSIBILITY.contains(&doc.word(at))) else {
         return;
-    }
+    };
+    // Who blames or accuses speaks before the verb; the blamed follow it.
+    let after_only = BLAME.contains(&doc.word(cue));
     for index in doc.mentions_in(sentence) {
+        if after_only && doc.mention_tokens[index].0 < cue {
+            continue;
+        }
         let role = match doc.classes[index] {
             Class::Group => EventRole::PerpetratorOrganisation,
+            Class::StateForce if after_only => EventRole::PerpetratorOrganisation,
             Class::Perpetrator => EventRole::PerpetratorIndividual,
+            Class::ArmedPeople if after_only => EventRole::PerpetratorIndividual,
             _ => continue,
         };
         picks.push(Pick {

@@ -22,7 +22,16 @@ pub(crate) struct Found<'l> {
     pub(crate) trigger: &'l Trigger,
     /// A verb in the passive voice ("was bombed", "killed by").
     pub(crate) passive: bool,
+    /// How it is used here: a verb form after a determiner is a noun ("the
+    /// attack", "last night's attack").
+    pub(crate) pos: Pos,
 }
+
+/// Words after which a verb form is used as a noun.
+const DETERMINERS: &[&str] = &[
+    "'s", "a", "an", "another", "its", "his", "her", "that", "the", "their", "these", "this",
+    "those",
+];
 
 const BE: &[&str] = &[
     "am", "are", "be", "been", "being", "get", "got", "gotten", "is", "was", "were",
@@ -67,9 +76,18 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
         while named.peek().is_some_and(|r| r.1 <= index) {
             named.next();
         }
-        if named.peek().is_some_and(|r| r.0 <= index) {
-            index += 1;
-            continue;
+        // … unless the name is one word that is a verb trigger: a
+        // gazetteer's "Shot" in "was shot" is no place.
+        if let Some(&range) = named.peek().filter(|r| r.0 <= index) {
+            let verb = range.1 == index + 1
+                && lexicon
+                    .triggers
+                    .get(doc.word(index))
+                    .is_some_and(|t| t.pos == Pos::Verb);
+            if !verb {
+                index += 1;
+                continue;
+            }
         }
         let sentence = doc.sentence_of_token[index];
         let mut best = None;
@@ -91,7 +109,15 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
             index += 1;
             continue;
         };
-        let passive = trigger.pos == Pos::Verb && is_passive(doc, index, end);
+        let pos = if trigger.pos == Pos::Verb
+            && index > 0
+            && DETERMINERS.contains(&doc.word(index - 1))
+        {
+            Pos::Noun
+        } else {
+            trigger.pos
+        };
+        let passive = pos == Pos::Verb && is_passive(doc, index, end);
         found.push(Found {
             start: index,
             end,
@@ -102,6 +128,7 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
             sentence,
             trigger,
             passive,
+            pos,
         });
         index = end;
     }
