@@ -283,7 +283,6 @@ fn figures(db: &Path, title: &str) -> BTreeSet<(String, String, Option<String>)>
 }
 
 #[test]
-#[ignore = "the casualty as-of rules land with the next commit"]
 fn crocus_reports_give_their_figures_qualifiers_and_as_of_dates() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");

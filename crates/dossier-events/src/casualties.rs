@@ -21,9 +21,8 @@ fn casualty_word(word: &str) -> Option<CasualtyKind> {
     Some(match word {
         "killed" | "dead" | "died" | "deaths" | "fatalities" | "slain" | "murdered"
         | "perished" | "bodies" | "executed" | "massacred" | "lives" => CasualtyKind::Killed,
-        "wounded" | "injured" | "hurt" | "injuries" | "hospitalised" | "hospitalized" => {
-            CasualtyKind::Wounded
-        }
+        "wounded" | "injured" | "hurt" | "injuries" | "hospitalised" | "hospitalized"
+        | "hospital" | "hospitals" => CasualtyKind::Wounded,
         "missing" | "unaccounted" | "disappeared" => CasualtyKind::Missing,
         "kidnapped" | "abducted" | "hostages" | "hostage" | "captive" | "captives" | "kidnaped" => {
             CasualtyKind::Kidnapped
@@ -133,6 +132,49 @@ const FILLER: &[&str] = &[
     "young",
     "security",
     "people's",
+    // "145 were taken to hospital", "97 were still in hospital"
+    "taken",
+    "to",
+    "in",
+    "remained",
+    "remain",
+    "still",
+];
+
+/// Words after a count that say it counts something other than people:
+/// "risen several times", "for three days".
+const UNITS: &[&str] = &[
+    "days",
+    "hours",
+    "km",
+    "kilometres",
+    "kilometers",
+    "metres",
+    "meters",
+    "miles",
+    "minutes",
+    "months",
+    "per",
+    "percent",
+    "times",
+    "weeks",
+    "years",
+    "%",
+];
+
+/// Words between a toll noun and its count: "the number of people injured in
+/// the attack stands at 182".
+const TOLL_VERBS: &[&str] = &[
+    "climbed",
+    "increased",
+    "jumped",
+    "reached",
+    "risen",
+    "rose",
+    "stands",
+    "stood",
+    "is",
+    "was",
 ];
 
 /// The first token index at or after byte `offset`.
@@ -158,6 +200,9 @@ pub(crate) fn find(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Figure> {
         let Some(&sentence) = doc.sentence_of_token.get(start) else {
             continue;
         };
+        if UNITS.contains(&doc.word(end)) {
+            continue;
+        }
         let (_, sentence_end) = doc.sentence_tokens[sentence];
         // After: "133 people were killed", "12 dead", "five hostages".
         let mut who = None;
@@ -221,6 +266,32 @@ pub(crate) fn find(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Figure> {
                     break;
                 }
             }
+        }
+        // "the number of people injured in the attack stands at 182": a toll
+        // verb before the count, a toll noun a few words further back.
+        if kind.is_none() {
+            let verb_at = (start.saturating_sub(3)..start)
+                .rev()
+                .find(|&at| TOLL_VERBS.contains(&doc.word(at)));
+            if let Some(verb) = verb_at {
+                let from = verb.saturating_sub(10).max(doc.sentence_tokens[sentence].0);
+                let toll = (from..verb).any(|at| matches!(doc.word(at), "number" | "toll"));
+                if toll {
+                    kind = (from..verb).find_map(|at| casualty_word(doc.word(at)));
+                }
+            }
+        }
+        // "139 killed as of 25 March, up from 137": the earlier figure of
+        // the same count.
+        if kind.is_none()
+            && start >= 2
+            && doc.word(start - 1) == "from"
+            && matches!(doc.word(start - 2), "up" | "down" | "risen" | "rose")
+        {
+            kind = figures
+                .last()
+                .filter(|f: &&Figure| f.sentence == sentence)
+                .map(|f| f.kind);
         }
         if let Some(kind) = kind {
             figures.push(Figure {

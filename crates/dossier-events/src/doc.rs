@@ -1,6 +1,8 @@
 //! What the event rules share about one text: lower-cased tokens, the
 //! sentence of each token, and the class of each mention.
 
+use std::borrow::Cow;
+
 use dossier_kb::{ActorKind, Kb, NominalCategory};
 use dossier_model::{ByteSpan, Mention, MentionKind};
 use dossier_nlp::tokens::{Tok, TokenKind};
@@ -86,7 +88,7 @@ pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Tok],
     /// Lower-cased token texts.
-    pub(crate) lower: Vec<String>,
+    pub(crate) lower: Vec<Cow<'a, str>>,
     pub(crate) sentences: &'a [ByteSpan],
     /// Sentence index of each token.
     pub(crate) sentence_of_token: Vec<usize>,
@@ -107,7 +109,18 @@ impl<'a> Doc<'a> {
         mentions: &'a [Mention],
         kb: &Kb,
     ) -> Self {
-        let lower = tokens.iter().map(|t| text[t.span].to_lowercase()).collect();
+        // Most words are lower case already: borrow those.
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                let word = &text[t.span];
+                if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            })
+            .collect();
         let mut sentence_of_token = Vec::with_capacity(tokens.len());
         let mut sentence_tokens = vec![(0, 0); sentences.len()];
         let mut current = 0;
@@ -147,7 +160,7 @@ impl<'a> Doc<'a> {
 
     /// The lower-cased word at `index`, or "" past the end.
     pub(crate) fn word(&self, index: usize) -> &str {
-        self.lower.get(index).map_or("", String::as_str)
+        self.lower.get(index).map_or("", |w| w)
     }
 
     /// Whether token `index` is a word or number (not punctuation).

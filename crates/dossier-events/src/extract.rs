@@ -67,12 +67,15 @@ const BACKGROUND: &[&str] = &[
     "earlier",
     "former",
     "history",
+    "numerous",
     "past",
     "previous",
     "previously",
     "prior",
-    "since",
+    "series",
     "similar",
+    "since",
+    "various",
 ];
 
 /// Words after which a time expression dates the report, not the event:
@@ -158,6 +161,9 @@ struct Anchor<'l> {
     found: Found<'l>,
     hypothetical: bool,
     background_cue: bool,
+    /// A plural after "its"/"their": a record of incidents ("its lethal
+    /// attacks"), never the article's own event.
+    record: bool,
     time: Option<TimeExpression>,
     places: Vec<usize>,
 }
@@ -219,9 +225,11 @@ impl EventExtractor {
         if found.is_empty() {
             return Vec::new();
         }
-        let times: Vec<TimeExpression> = find_time_expressions(text, doc.tokens, published)
-            .into_iter()
+        let all_times = find_time_expressions(text, doc.tokens, published);
+        let times: Vec<TimeExpression> = all_times
+            .iter()
             .filter(|t| !dates_report(&doc, t))
+            .copied()
             .collect();
         let anchors = self.anchors(&doc, found, &times);
         let mut drafts = gather(&doc, &anchors);
@@ -253,7 +261,7 @@ impl EventExtractor {
             if let Some(draft) = owner(&drafts, &anchors, figure.sentence) {
                 events[draft]
                     .casualties
-                    .push(casualty(&doc, figure, &times, published));
+                    .push(casualty(&doc, figure, &all_times, published));
             }
         }
         assign_status(&doc, kb, &mut events, &drafts, published);
@@ -272,9 +280,15 @@ impl EventExtractor {
                 let (sentence_start, _) = doc.sentence_tokens[found.sentence];
                 let look_back = found.start.saturating_sub(6).max(sentence_start);
                 let words = || (look_back..found.start).map(|at| doc.word(at));
+                // "its lethal attacks": a record of incidents, not one.
+                let record = found.pos == crate::lexicon::Pos::Noun
+                    && doc.word(found.end - 1).ends_with('s')
+                    && (found.start.saturating_sub(2).max(sentence_start)..found.start)
+                        .any(|at| matches!(doc.word(at), "its" | "their"));
                 Anchor {
                     hypothetical: words().any(|w| HYPOTHETICAL.contains(&w)),
-                    background_cue: words().any(|w| BACKGROUND.contains(&w)),
+                    background_cue: record || words().any(|w| BACKGROUND.contains(&w)),
+                    record,
                     found,
                     time: None,
                     places: Vec::new(),
@@ -290,11 +304,26 @@ impl EventExtractor {
                 .enumerate()
                 .filter(|(_, a)| a.found.sentence == *sentence)
                 .min_by_key(|(_, a)| {
-                    if token >= a.found.end {
-                        token - a.found.end
+                    let (from, to, distance) = if token >= a.found.end {
+                        (a.found.end, token, token - a.found.end)
                     } else {
-                        a.found.start - token
-                    }
+                        (token, a.found.start, a.found.start - token)
+                    };
+                    // A comma or semicolon between them puts them in
+                    // different phrases: "bombings ... in 2021, targeting".
+                    let apart = (from..to).any(|at| matches!(doc.word(at), "," | ";"));
+                    distance + if apart { 12 } else { 0 }
+                })
+                // Far away and in another phrase, it belongs to no trigger
+                // ("ISIS-K, formed in 2015 and active in Afghanistan, has
+                // been linked to the attack").
+                .filter(|(_, a)| {
+                    let (from, to) = if token >= a.found.end {
+                        (a.found.end, token)
+                    } else {
+                        (token, a.found.start)
+                    };
+                    to - from <= 10 || !(from..to).any(|at| matches!(doc.word(at), "," | ";"))
                 })
                 .map(|(i, _)| i)
         };
@@ -319,6 +348,7 @@ impl EventExtractor {
                 .is_some_and(|a| (a.found.start, a.found.end) == doc.mention_tokens[mention]);
             if place
                 && !trigger
+                && is_scene(doc, mention, &anchors)
                 && let Some(index) = nearest(&anchors, doc.mention_tokens[mention].0)
             {
                 anchors[index].places.push(mention);
@@ -329,12 +359,7 @@ impl EventExtractor {
 
     fn build(&self, doc: &Doc<'_>, anchors: &[Anchor<'_>], draft: &Draft) -> EventMention {
         let first = &anchors[draft.anchors[0]].found;
-        let kind = draft
-            .anchors
-            .iter()
-            .map(|&i| &self.lexicon.kinds[anchors[i].found.trigger.kind])
-            .max_by_key(|k| k.precedence)
-            .expect("a draft has an anchor");
+        let kind = self.kind_of(draft, anchors);
         let suicide = kind.event_type.kind == "suicide_bombing"
             || draft.anchors.iter().any(|&i| {
                 let f = &anchors[i].found;
@@ -379,6 +404,36 @@ impl EventExtractor {
             },
             extractor: ExtractorId::new(EXTRACTOR, EXTRACTOR_VERSION),
         }
+    }
+
+    /// The kind naming an incident told with several triggers: the attack
+    /// type most of its triggers report (generic "attack" words vote only
+    /// when nothing else does), and within it the most specific kind ("car
+    /// bomb" over "explosion"). One "abducted" in a bombing report does not
+    /// make the bombing a kidnapping.
+    fn kind_of(&self, draft: &Draft, anchors: &[Anchor<'_>]) -> &crate::lexicon::Kind {
+        let kinds: Vec<&crate::lexicon::Kind> = draft
+            .anchors
+            .iter()
+            .map(|&i| &self.lexicon.kinds[anchors[i].found.trigger.kind])
+            .collect();
+        let mut votes: BTreeMap<u8, (usize, u8)> = BTreeMap::new();
+        for kind in &kinds {
+            let vote = votes.entry(kind.event_type.gtd_attack_type).or_default();
+            vote.0 += 1;
+            vote.1 = vote.1.max(kind.precedence);
+        }
+        let specific = votes.keys().any(|&code| code != 9);
+        let family = votes
+            .iter()
+            .filter(|(code, _)| !specific || **code != 9)
+            .max_by_key(|(code, vote)| (vote.0, vote.1, std::cmp::Reverse(**code)))
+            .map(|(code, _)| *code);
+        kinds
+            .into_iter()
+            .filter(|k| Some(k.event_type.gtd_attack_type) == family)
+            .max_by_key(|k| k.precedence)
+            .expect("a draft has an anchor")
     }
 
     fn place(&self, doc: &Doc<'_>, mention: usize, draft: &Draft) -> EventPlace {
@@ -499,12 +554,94 @@ fn military_only(doc: &Doc<'_>, draft: &Draft) -> bool {
     any
 }
 
-/// A time expression right after a reporting verb dates the report.
+/// Words before a place that make it where something happened: "in Kabul",
+/// "near Moscow", "outside the capital".
+const LOCATIVE: &[&str] = &[
+    "across",
+    "around",
+    "at",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "outside",
+    "throughout",
+];
+
+/// Words before "of" that make the place a scene: "the city of Flores",
+/// "the outskirts of Moscow", "north of Kabul".
+const LOCATIVE_OF: &[&str] = &[
+    "city",
+    "department",
+    "district",
+    "east",
+    "edge",
+    "municipality",
+    "north",
+    "northeast",
+    "northwest",
+    "outskirts",
+    "province",
+    "region",
+    "south",
+    "southeast",
+    "southwest",
+    "suburbs",
+    "town",
+    "village",
+    "west",
+];
+
+/// Whether a place mention says where something happened — after a
+/// locative preposition, as a modifier of a trigger ("the Moscow attack",
+/// "Kabul airport bombing"), or as a dateline ("Moscow, Russia – …") —
+/// rather than naming a government, a destination or a topic ("a link to
+/// Ukraine", "Russia's officials").
+fn is_scene(doc: &Doc<'_>, mention: usize, anchors: &[Anchor<'_>]) -> bool {
+    let (start, end) = doc.mention_tokens[mention];
+    let (sentence_start, _) = doc.sentence_tokens[doc.sentence_of_token[start]];
+    let mut before = start;
+    while before > sentence_start && matches!(doc.word(before - 1), "the" | "a") {
+        before -= 1;
+    }
+    if before > sentence_start {
+        let word = doc.word(before - 1);
+        if LOCATIVE.contains(&word)
+            || (word == "of" && before >= 2 && LOCATIVE_OF.contains(&doc.word(before - 2)))
+            || (word == ","
+                && before >= 2
+                && doc
+                    .classes
+                    .iter()
+                    .zip(&doc.mention_tokens)
+                    .any(|(class, range)| *class == Class::Place && range.1 == before - 1))
+        {
+            return true;
+        }
+    }
+    // A modifier: a trigger starts within three words after it.
+    if anchors
+        .iter()
+        .any(|a| a.found.start >= end && a.found.start <= end + 3)
+    {
+        return true;
+    }
+    // A dateline: the first words of a sentence, followed by a comma or dash.
+    start == sentence_start && matches!(doc.word(end), "," | "–" | "—" | "-")
+        || doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
+}
+
+/// A time expression right after a reporting verb dates the report ("said
+/// on Sunday"); one after "until" a deadline ("held until 22 May"): neither
+/// dates the event.
 fn dates_report(doc: &Doc<'_>, time: &TimeExpression) -> bool {
     let token = doc
         .tokens
         .partition_point(|t| t.span.start() < time.span.start());
-    (token.saturating_sub(2)..token).any(|at| REPORTING.contains(&doc.word(at)))
+    (token.saturating_sub(2)..token).any(|at| {
+        let word = doc.word(at);
+        REPORTING.contains(&word) || matches!(word, "until" | "till" | "pending")
+    })
 }
 
 /// Whether two dates could name the same day.
@@ -580,6 +717,17 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
                 doc.mentions[m].span.start(),
             )
         });
+        let last_sentence = |draft: &Draft| {
+            anchors[*draft.anchors.last().expect("non-empty")]
+                .found
+                .sentence
+        };
+        // The article's first real event gathers freely: a report states
+        // its place in one sentence and its time in the next.
+        let first_real = drafts
+            .iter()
+            .find(|d| !d.hypothetical && !d.background_cue)
+            .map(|d| d.anchors[0]);
         let joins = |draft: &Draft| {
             draft.hypothetical == anchor.hypothetical
                 && match (&draft.time, &anchor.time) {
@@ -593,7 +741,20 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
                     }
                     _ => true,
                 }
-                && !(anchor.background_cue && !draft.background_cue && anchor.time.is_some())
+                // An anchor with a setting of its own joins a draft in
+                // another sentence only if they share a stated field: a
+                // place alone does not continue an event known only by its
+                // date ("in 2021 …" then "a bombing in Kerman").
+                && (anchor.found.sentence == last_sentence(draft)
+                    || Some(draft.anchors[0]) == first_real
+                    || !(anchor.time.is_some() || place.is_some())
+                    || !(draft.time.is_some() || draft.place.is_some())
+                    || (anchor.time.is_some() && draft.time.is_some())
+                    || (place.is_some() && draft.place.is_some()))
+                && !(anchor.background_cue
+                    && !draft.background_cue
+                    && (anchor.time.is_some() || anchor.record))
+                && !listed_apart(doc, &anchors[*draft.anchors.last().expect("non-empty")], anchor)
         };
         let sentence = anchor.found.sentence;
         match drafts.iter_mut().rev().find(|d| joins(d)) {
@@ -619,6 +780,17 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
     drafts
 }
 
+/// Two triggers of one sentence, a comma apart, each with its own time or
+/// place, are items of a list of incidents: "suicide bombings at Kabul
+/// airport in 2021, targeting the Russian embassy in Kabul, and …".
+fn listed_apart(doc: &Doc<'_>, earlier: &Anchor<'_>, later: &Anchor<'_>) -> bool {
+    let own = |a: &Anchor<'_>| a.time.is_some() || !a.places.is_empty();
+    earlier.found.sentence == later.found.sentence
+        && own(earlier)
+        && own(later)
+        && (earlier.found.end..later.found.start).any(|at| matches!(doc.word(at), "," | ";"))
+}
+
 /// The draft a sentence without its own trigger belongs to: the one with a
 /// trigger in it, else the latest one before it, else the first.
 fn owner(drafts: &[Draft], anchors: &[Anchor<'_>], sentence: usize) -> Option<usize> {
@@ -641,15 +813,15 @@ fn owner(drafts: &[Draft], anchors: &[Anchor<'_>], sentence: usize) -> Option<us
 fn casualty(
     doc: &Doc<'_>,
     figure: &Figure,
-    times: &[TimeExpression],
+    all_times: &[TimeExpression],
     published: Option<NaiveDate>,
 ) -> Casualties {
     let sentence = doc.sentence(figure.sentence);
-    let own_date = times
-        .iter()
-        .filter(|t| sentence.start() <= t.span.start() && t.span.end() <= sentence.end())
-        .find_map(|t| t.date);
     let q = &figure.quantity;
+    let token = doc
+        .tokens
+        .partition_point(|t| t.span.start() < q.span.start());
+    let as_of = crate::as_of::as_of(doc, token, figure.sentence, all_times, published);
     Casualties {
         kind: figure.kind,
         span: q.span,
@@ -659,9 +831,7 @@ fn casualty(
         high: q.high,
         qualifier: qualifier_name(q.qualifier).to_owned(),
         who: figure.who.clone(),
-        as_of: own_date
-            .or(published)
-            .map(|d| d.format("%Y-%m-%d").to_string()),
+        as_of: as_of.map(|d| d.format("%Y-%m-%d").to_string()),
     }
 }
 
@@ -720,6 +890,14 @@ fn assign_status(
 fn venue(doc: &Doc<'_>, draft: &Draft) -> Option<String> {
     for &sentence in &draft.sentences {
         let (start, end) = doc.sentence_tokens[sentence];
+        // A headline in title case capitalises every word: no name shows.
+        let words = (start..end).filter(|&at| doc.is_word(at)).count();
+        let capitals = (start..end)
+            .filter(|&at| doc.tokens[at].capitalised)
+            .count();
+        if words >= 4 && capitals * 10 >= words * 6 {
+            continue;
+        }
         for at in start..end {
             let token = doc.tokens[at];
             if !token.capitalised || !VENUE_HEADS.contains(&&doc.text[token.span]) {

@@ -7,6 +7,7 @@
 //! vocabulary under `data/`: triggers, event kinds, weapon and target
 //! types. No model is trained, so nothing depends on one evaluation corpus.
 
+mod as_of;
 mod casualties;
 mod doc;
 mod error;

@@ -111,7 +111,8 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
         };
         let pos = if trigger.pos == Pos::Verb
             && index > 0
-            && DETERMINERS.contains(&doc.word(index - 1))
+            && (DETERMINERS.contains(&doc.word(index - 1))
+                || (end == index + 1 && bare_form(doc.word(index)) && !verb_context(doc, index)))
         {
             Pos::Noun
         } else {
@@ -133,6 +134,49 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
         index = end;
     }
     found
+}
+
+/// A one-word verb form that is also a noun: "attack", "raids", "bomb" —
+/// not a participle or past form ("attacked", "shot").
+fn bare_form(word: &str) -> bool {
+    !(word.ends_with("ed")
+        || word.ends_with("ing")
+        || word.ends_with("en")
+        || matches!(
+            word,
+            "shot" | "hit" | "struck" | "slew" | "slain" | "burnt" | "beat" | "seized"
+        ))
+}
+
+/// Words before a bare form that make it a verb: "to attack", "will
+/// attack", "they attack".
+const VERB_BEFORE: &[&str] = &[
+    "can", "could", "did", "do", "does", "he", "i", "may", "might", "must", "not", "n't", "she",
+    "should", "they", "to", "we", "who", "will", "would", "you",
+];
+
+/// Whether the word before token `index` makes a bare form a verb: a modal,
+/// "to", a pronoun, or the end of a mention of people or a group ("gunmen
+/// attack the hall").
+fn verb_context(doc: &Doc<'_>, index: usize) -> bool {
+    let before = doc.word(index - 1);
+    VERB_BEFORE.contains(&before)
+        || doc
+            .mention_tokens
+            .iter()
+            .zip(&doc.classes)
+            .any(|(range, class)| {
+                range.1 == index
+                    && matches!(
+                        class,
+                        crate::doc::Class::Group
+                            | crate::doc::Class::StateForce
+                            | crate::doc::Class::Perpetrator
+                            | crate::doc::Class::ArmedPeople
+                            | crate::doc::Class::People
+                            | crate::doc::Class::State
+                    )
+            })
 }
 
 fn is_passive(doc: &Doc<'_>, start: usize, end: usize) -> bool {

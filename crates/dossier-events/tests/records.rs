@@ -1,0 +1,206 @@
+//! Event records over real report text: the two seed reports about the
+//! Crocus City Hall attack (no publication date) and the bundled sample's
+//! dated reports. Snapshots show every field with the words it came from;
+//! the assertions pin what `sample/seeds/EXPECTED.md` asks for.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+use dossier_events::EventExtractor;
+use dossier_model::{EventMention, EventStatus};
+use dossier_nlp::Annotator;
+
+fn tools() -> &'static (Annotator, EventExtractor) {
+    static TOOLS: OnceLock<(Annotator, EventExtractor)> = OnceLock::new();
+    TOOLS.get_or_init(|| {
+        let kb = dossier_kb::KbBuilder::with_builtin()
+            .and_then(dossier_kb::KbBuilder::build)
+            .expect("built-in knowledge base");
+        (Annotator::new(Arc::new(kb)), EventExtractor::default())
+    })
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample")
+}
+
+fn events(text: &str, published: Option<&str>) -> Vec<EventMention> {
+    let (annotator, extractor) = tools();
+    let published = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
+    let annotation = annotator.annotate(text);
+    extractor.extract(annotator.kb(), text, &annotation, published)
+}
+
+/// One line per field, with the words it came from.
+fn render(text: &str, events: &[EventMention]) -> String {
+    let mut out = String::new();
+    let at = |span: dossier_model::ByteSpan| &text[span.start() as usize..span.end() as usize];
+    for event in events {
+        let kind = &event.event_type;
+        writeln!(
+            out,
+            "{} {} \"{}\" (GTD {}; {} / {}){}",
+            event.status.name(),
+            kind.kind,
+            at(event.trigger),
+            kind.gtd_attack_type,
+            kind.acled_event_type,
+            kind.acled_sub_event_type,
+            if event.suicide { " suicide" } else { "" }
+        )
+        .unwrap();
+        if let Some(time) = &event.time {
+            writeln!(
+                out,
+                "  when \"{}\" → {} {:?}{}",
+                at(time.span),
+                time.date.as_deref().unwrap_or("unresolved"),
+                time.precision,
+                if time.relative { " relative" } else { "" }
+            )
+            .unwrap();
+        }
+        if let Some(place) = &event.place {
+            writeln!(
+                out,
+                "  where \"{}\" {:?}{}{}{}",
+                place.name,
+                place.precision,
+                place
+                    .entity
+                    .as_ref()
+                    .map(|e| format!(" {}", e.as_str()))
+                    .unwrap_or_default(),
+                place
+                    .venue
+                    .as_deref()
+                    .map(|v| format!(" at {v}"))
+                    .unwrap_or_default(),
+                if place.vicinity { " (vicinity)" } else { "" }
+            )
+            .unwrap();
+        }
+        for figure in &event.casualties {
+            writeln!(
+                out,
+                "  {} \"{}\" {:?}..{:?} {}{} as of {}",
+                figure.kind.name(),
+                at(figure.span),
+                figure.low,
+                figure.high,
+                figure.qualifier,
+                figure
+                    .who
+                    .as_deref()
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default(),
+                figure.as_of.as_deref().unwrap_or("unknown")
+            )
+            .unwrap();
+        }
+        for filler in &event.roles {
+            writeln!(
+                out,
+                "  {} \"{}\"{}{} ({})",
+                filler.role.name(),
+                filler.text,
+                filler
+                    .entity
+                    .as_ref()
+                    .map(|e| format!(" → {}", e.as_str()))
+                    .unwrap_or_default(),
+                filler
+                    .gtd_type
+                    .map(|t| format!(" [GTD {t}]"))
+                    .unwrap_or_default(),
+                filler.rule
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(sample().join("seeds").join(name)).unwrap()
+}
+
+#[test]
+fn seed_000_one_main_event_three_background_no_invented_toll() {
+    let text = seed("000_2dcf336276eb37ea.txt");
+    let found = events(&text, None);
+    insta::assert_snapshot!("seed_000", render(&text, &found));
+    let main: Vec<_> = found
+        .iter()
+        .filter(|e| e.status == EventStatus::Main)
+        .collect();
+    assert_eq!(main.len(), 1, "{}", render(&text, &found));
+    let main = main[0];
+    assert_eq!(main.place.as_ref().map(|p| p.name.as_str()), Some("Moscow"));
+    let time = main.time.as_ref().expect("Friday is stated");
+    assert!(text[time.span.start() as usize..time.span.end() as usize].starts_with("Friday"));
+    assert_eq!(time.date, None, "no publication date: left unresolved");
+    for event in &found {
+        assert!(
+            event.casualties.is_empty(),
+            "no number is stated: {event:?}"
+        );
+    }
+    let background: Vec<_> = found
+        .iter()
+        .filter(|e| e.status == EventStatus::Background)
+        .filter_map(|e| e.place.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    for place in ["Kabul", "Kerman"] {
+        assert!(background.contains(&place), "{background:?}");
+    }
+    assert!(
+        found
+            .iter()
+            .filter(|e| e.status == EventStatus::Background)
+            .count()
+            >= 3,
+        "{}",
+        render(&text, &found)
+    );
+}
+
+#[test]
+fn seed_002_one_main_event_in_moscow() {
+    let text = seed("002_505e4f96ba6c618d.txt");
+    let found = events(&text, None);
+    insta::assert_snapshot!("seed_002", render(&text, &found));
+    let main: Vec<_> = found
+        .iter()
+        .filter(|e| e.status == EventStatus::Main)
+        .collect();
+    assert!(!main.is_empty());
+    assert_eq!(
+        main[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Moscow")
+    );
+    assert!(found.iter().all(|e| e.casualties.is_empty()));
+}
+
+#[test]
+fn dated_sample_reports() {
+    let data = std::fs::read_to_string(sample().join("jsonl/reports.jsonl")).unwrap();
+    let mut all = String::new();
+    for line in data.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (Some(text), Some(published)) = (doc["text"].as_str(), doc["published"].as_str())
+        else {
+            continue;
+        };
+        writeln!(
+            all,
+            "== {} ({published})",
+            doc["url"].as_str().unwrap_or("?")
+        )
+        .unwrap();
+        all.push_str(&render(text, &events(text, Some(&published[..10]))));
+    }
+    insta::assert_snapshot!("sample_reports", all);
+}
