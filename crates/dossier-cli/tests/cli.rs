@@ -348,6 +348,17 @@ fn crocus_reports_give_their_figures_qualifiers_and_as_of_dates() {
             vec![f("wounded", "182", Some("2024-03-26"))],
         ),
         (
+            "Бастрыкин: число погибших в «Крокус Сити Холле» выросло до 139",
+            vec![
+                // "… выросло до 139 человек. Об этом заявил …, приведя данные
+                // по состоянию на 25 марта."
+                f("killed", "139", Some("2024-03-25")),
+                // "Ранее сообщалось о 137 погибших."
+                f("killed", "137", None),
+                f("wounded", "182", Some("2024-03-26")),
+            ],
+        ),
+        (
             "150 dead in Moscow attack, reports say",
             vec![
                 f("killed", "150", Some("2024-03-26")),

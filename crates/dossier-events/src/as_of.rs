@@ -22,6 +22,10 @@ const GIVEN: &[&str] = &[
     "stated",
     "told",
     "updated",
+    "заявил",
+    "сообщил",
+    "сообщили",
+    "сообщает",
 ];
 
 /// Words saying the figure is older than the report.
@@ -32,6 +36,8 @@ const EARLIER: &[&str] = &[
     "initially",
     "original",
     "previously",
+    "ранее",
+    "первоначально",
 ];
 
 /// The as-of date of the figure at token `figure` of `sentence`.
@@ -51,25 +57,44 @@ pub(crate) fn as_of(
         doc.tokens
             .partition_point(|tok| tok.span.start() < t.span.start())
     };
-    let span = doc.sentence(sentence);
-    let in_sentence: Vec<(usize, &TimeExpression)> = times
-        .iter()
-        .filter(|t| span.start() <= t.span.start() && t.span.end() <= span.end())
-        .map(|t| (token_of(t), t))
-        .collect();
+    let times_of = |sentence: usize| -> Vec<(usize, &TimeExpression)> {
+        let span = doc.sentence(sentence);
+        times
+            .iter()
+            .filter(|t| span.start() <= t.span.start() && t.span.end() <= span.end())
+            .map(|t| (token_of(t), t))
+            .collect()
+    };
+    let in_sentence = times_of(sentence);
     let distance = |token: usize| token.abs_diff(figure);
     // "as of 25 March", "by Saturday morning", "said on Sunday".
-    let anchored = in_sentence
-        .iter()
-        .filter(|(token, _)| {
-            let before = |n: usize| token.checked_sub(n).map_or("", |at| doc.word(at));
-            (before(1) == "of" && before(2) == "as")
-                || before(1) == "by"
-                || (1..=3).any(|n| GIVEN.contains(&before(n)))
-        })
-        .min_by_key(|(token, _)| distance(*token));
-    if let Some((_, time)) = anchored {
-        return time.date;
+    let anchored_in = |candidates: &[(usize, &TimeExpression)]| -> Option<Option<NaiveDate>> {
+        candidates
+            .iter()
+            .filter(|(token, _)| {
+                let before = |n: usize| token.checked_sub(n).map_or("", |at| doc.word(at));
+                (before(1) == "of" && before(2) == "as")
+                    || (before(1) == "на" && before(2) == "состоянию")
+                    || before(1) == "by"
+                    || (1..=3).any(|n| GIVEN.contains(&before(n)))
+            })
+            .min_by_key(|(token, _)| distance(*token))
+            .map(|(_, time)| time.date)
+    };
+    if let Some(date) = anchored_in(&in_sentence) {
+        return date;
+    }
+    // The next sentence may date it by referring back: "This figure was
+    // given as of 25 March", "Об этом заявил …, по состоянию на 25 марта".
+    if sentence + 1 < doc.sentences.len() {
+        let (next, _) = doc.sentence_tokens[sentence + 1];
+        if matches!(
+            doc.word(next),
+            "this" | "these" | "that" | "об" | "эти" | "это"
+        ) && let Some(date) = anchored_in(&times_of(sentence + 1))
+        {
+            return date;
+        }
     }
     if (start..end).any(|at| EARLIER.contains(&doc.word(at))) {
         return in_sentence

@@ -21,6 +21,15 @@ fn casualty_word(word: &str) -> Option<CasualtyKind> {
     Some(match word {
         "killed" | "dead" | "died" | "deaths" | "fatalities" | "slain" | "murdered"
         | "perished" | "bodies" | "executed" | "massacred" | "lives" => CasualtyKind::Killed,
+        // Russian: "137 погибших", "40 человек погибли"
+        "погибших" | "погибли" | "погиб" | "погибло" | "убитых" | "убиты" | "убито" => {
+            CasualtyKind::Killed
+        }
+        "пострадавших" | "пострадали" | "раненых" | "ранены" | "ранено" => {
+            CasualtyKind::Wounded
+        }
+        "пропавших" => CasualtyKind::Missing,
+        "заложников" | "похищенных" => CasualtyKind::Kidnapped,
         "wounded" | "injured" | "hurt" | "injuries" | "hospitalised" | "hospitalized"
         | "hospital" | "hospitals" => CasualtyKind::Wounded,
         "missing" | "unaccounted" | "disappeared" => CasualtyKind::Missing,
@@ -38,7 +47,10 @@ fn casualty_before(word: &str) -> Option<CasualtyKind> {
         "killing" | "killed" | "kill" | "kills" | "toll" | "dead" | "murdering" => {
             CasualtyKind::Killed
         }
-        "wounding" | "injuring" | "wounded" | "injured" => CasualtyKind::Wounded,
+        "wounding" | "injuring" | "wounded" | "injured" | "пострадали" | "ранены" => {
+            CasualtyKind::Wounded
+        }
+        "погибли" | "погибло" | "убиты" => CasualtyKind::Killed,
         "kidnapping" | "abducting" | "kidnapped" | "abducted" | "seizing" => {
             CasualtyKind::Kidnapped
         }
@@ -139,6 +151,12 @@ const FILLER: &[&str] = &[
     "remained",
     "remain",
     "still",
+    // Russian: "139 человек", "были"
+    "человек",
+    "человека",
+    "людей",
+    "были",
+    "было",
 ];
 
 /// Words after a count that say it counts something other than people:
@@ -175,6 +193,12 @@ const TOLL_VERBS: &[&str] = &[
     "stood",
     "is",
     "was",
+    "возросло",
+    "выросло",
+    "достигло",
+    "составило",
+    "составляет",
+    "увеличилось",
 ];
 
 /// The first token index at or after byte `offset`.
@@ -242,6 +266,7 @@ pub(crate) fn find(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Figure> {
                 if !matches!(
                     word,
                     "to" | "at"
+                        | "до"
                         | "rose"
                         | "risen"
                         | "climbed"
@@ -274,8 +299,9 @@ pub(crate) fn find(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Figure> {
                 .rev()
                 .find(|&at| TOLL_VERBS.contains(&doc.word(at)));
             if let Some(verb) = verb_at {
-                let from = verb.saturating_sub(10).max(doc.sentence_tokens[sentence].0);
-                let toll = (from..verb).any(|at| matches!(doc.word(at), "number" | "toll"));
+                let from = verb.saturating_sub(16).max(doc.sentence_tokens[sentence].0);
+                let toll = (from..verb)
+                    .any(|at| matches!(doc.word(at), "number" | "toll" | "число" | "количество"));
                 if toll {
                     kind = (from..verb).find_map(|at| casualty_word(doc.word(at)));
                 }

@@ -53,7 +53,26 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Russian month names in the genitive, as dates write them ("22 марта").
+const RUSSIAN_MONTHS: &[&str] = &[
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
 fn month_of(word: &str) -> Option<u32> {
+    if let Some(index) = RUSSIAN_MONTHS.iter().position(|m| *m == word) {
+        return Some(index as u32 + 1);
+    }
     let word = word.trim_end_matches('.');
     MONTHS
         .iter()
@@ -74,6 +93,14 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         "friday" => Weekday::Fri,
         "saturday" => Weekday::Sat,
         "sunday" => Weekday::Sun,
+        // Russian, as "в пятницу" writes them
+        "понедельник" => Weekday::Mon,
+        "вторник" => Weekday::Tue,
+        "среду" => Weekday::Wed,
+        "четверг" => Weekday::Thu,
+        "пятницу" => Weekday::Fri,
+        "субботу" => Weekday::Sat,
+        "воскресенье" => Weekday::Sun,
         _ => return None,
     })
 }
@@ -317,6 +344,29 @@ mod tests {
         assert_eq!(found[0].1.as_deref(), Some("2024-03-22"));
         assert_eq!(found[1].0, "last Friday");
         assert_eq!(found[1].1.as_deref(), Some("2024-03-15"));
+    }
+
+    #[test]
+    fn russian_dates_and_weekdays() {
+        let found = resolve(
+            "Нападение произошло вечером в пятницу, 22 марта.",
+            Some("2024-03-26"),
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "пятницу".to_owned(),
+                    Some("2024-03-22".to_owned()),
+                    Precision::Day
+                ),
+                (
+                    "22 марта".to_owned(),
+                    Some("2024-03-22".to_owned()),
+                    Precision::Day
+                ),
+            ]
+        );
     }
 
     #[test]
