@@ -446,6 +446,18 @@ fn events_list_filters_and_event_shows_sentences() {
     )));
     assert!(dated.iter().all(|e| e["date"] == "2024-03-22") && !dated.is_empty());
 
+    // Each dated report of the attack has one main event, dated Friday 22
+    // March 2024 from its own publication date.
+    let main: Vec<_> = all.iter().filter(|e| e["status"] == "main").collect();
+    let on_the_day = main.iter().filter(|e| e["date"] == "2024-03-22").count();
+    assert!(on_the_day >= 9, "{main:?}");
+    for event in &main {
+        assert!(
+            event["date"] == "2024-03-22" || event["date"].is_null(),
+            "{event}"
+        );
+    }
+
     // One event, shown field by field with its sentences; a prefix works.
     let id = all[0]["id"].as_str().unwrap();
     let shown = dossier(&db, &["event", &id[..id.len() - 1]]);

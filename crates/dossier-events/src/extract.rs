@@ -323,7 +323,22 @@ impl EventExtractor {
                     } else {
                         (token, a.found.start)
                     };
-                    to - from <= 10 || !(from..to).any(|at| matches!(doc.word(at), "," | ";"))
+                    // After the trigger a setting may trail an apposition
+                    // ("attacked the hall, a venue in Krasnogorsk"); before
+                    // it, a comma-fenced phrase is usually about someone
+                    // else.
+                    let reach = if token >= a.found.end { 14 } else { 8 };
+                    (to - from <= reach
+                        || !(from..to).any(|at| matches!(doc.word(at), "," | ";")))
+                        // "detained in Bryansk after the attack": the place
+                        // belongs to the clause the trigger only dates.
+                        && !(token < a.found.start
+                            && (from..to).any(|at| {
+                                matches!(
+                                    doc.word(at),
+                                    "after" | "before" | "following" | "since" | "until"
+                                )
+                            }))
                 })
                 .map(|(i, _)| i)
         };
@@ -638,10 +653,13 @@ fn dates_report(doc: &Doc<'_>, time: &TimeExpression) -> bool {
     let token = doc
         .tokens
         .partition_point(|t| t.span.start() < time.span.start());
-    (token.saturating_sub(2)..token).any(|at| {
-        let word = doc.word(at);
-        REPORTING.contains(&word) || matches!(word, "until" | "till" | "pending")
-    })
+    let before = |n: usize| token.checked_sub(n).map_or("", |at| doc.word(at));
+    // "as of 25 March" dates a figure, not the event.
+    (before(1) == "of" && before(2) == "as")
+        || (before(1) == "на" && before(2) == "состоянию")
+        || (token.saturating_sub(2)..token).any(|at| REPORTING.contains(&doc.word(at)))
+        || (token.saturating_sub(3)..token)
+            .any(|at| matches!(doc.word(at), "until" | "till" | "pending"))
 }
 
 /// Whether two dates could name the same day.

@@ -592,15 +592,18 @@ fn event_summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventSummary> {
     })
 }
 
-/// The least the last figure of `kind` allows: "at least 133" → 133,
-/// "dozens" → 24.
+/// The least the latest figure of `kind` allows ("at least 133" → 133,
+/// "dozens" → 24): latest by as-of date, then the largest of one date (a
+/// total over a partial count), then by place in the text; an
+/// undated earlier figure ("up from 137") comes before every dated one.
 fn latest_figure(event: &EventMention, kind: CasualtyKind) -> Option<i64> {
     event
         .casualties
         .iter()
-        .rev()
-        .find(|c| c.kind == kind)
-        .and_then(|c| c.value.or(c.low))
+        .enumerate()
+        .filter(|(_, c)| c.kind == kind)
+        .max_by_key(|(index, c)| (c.as_of.clone(), c.value.or(c.low), *index))
+        .and_then(|(_, c)| c.value.or(c.low))
         .and_then(|v| i64::try_from(v).ok())
 }
 
