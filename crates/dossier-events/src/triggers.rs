@@ -109,6 +109,18 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
             index += 1;
             continue;
         };
+        // A participle after a determiner describes a thing ("the burned
+        // venue", "a kidnapped man"): the event is told elsewhere.
+        let word = doc.word(index);
+        if trigger.pos == Pos::Verb
+            && end == index + 1
+            && index > 0
+            && matches!(doc.word(index - 1), "the" | "a" | "an" | "this" | "that")
+            && (word.ends_with("ed") || matches!(word, "burnt" | "slain" | "shot" | "stolen"))
+        {
+            index += 1;
+            continue;
+        }
         let pos = if trigger.pos == Pos::Verb
             && index > 0
             && (DETERMINERS.contains(&doc.word(index - 1))
