@@ -74,7 +74,6 @@ const BACKGROUND: &[&str] = &[
     "prior",
     "series",
     "similar",
-    "since",
     "various",
 ];
 
@@ -161,9 +160,6 @@ struct Anchor<'l> {
     found: Found<'l>,
     hypothetical: bool,
     background_cue: bool,
-    /// A plural after "its"/"their": a record of incidents ("its lethal
-    /// attacks"), never the article's own event.
-    record: bool,
     time: Option<TimeExpression>,
     places: Vec<usize>,
 }
@@ -232,7 +228,7 @@ impl EventExtractor {
             .copied()
             .collect();
         let anchors = self.anchors(&doc, found, &times);
-        let mut drafts = gather(&doc, &anchors);
+        let mut drafts = gather(&doc, kb, &anchors);
         for (index, anchor) in anchors.iter().enumerate() {
             let draft = drafts
                 .iter_mut()
@@ -288,7 +284,6 @@ impl EventExtractor {
                 Anchor {
                     hypothetical: words().any(|w| HYPOTHETICAL.contains(&w)),
                     background_cue: record || words().any(|w| BACKGROUND.contains(&w)),
-                    record,
                     found,
                     time: None,
                     places: Vec::new(),
@@ -703,27 +698,60 @@ fn country_of(doc: &Doc<'_>, kb: &Kb, mention: usize) -> Option<String> {
 
 /// Whether two places could be the same scene: the same entity, or one
 /// inside the other as far as the links tell.
-fn same_place(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+fn same_place(doc: &Doc<'_>, kb: &Kb, a: usize, b: usize) -> bool {
     let (x, y) = (&doc.mentions[a], &doc.mentions[b]);
     if doc.text[x.span].eq_ignore_ascii_case(&doc.text[y.span]) {
         return true;
     }
-    match (&x.entity, &y.entity) {
+    let linked = match (&x.entity, &y.entity) {
         (Some(p), Some(q)) => {
             p == q
                 || p.kind() != q.kind()
                     && (p.id().starts_with(q.id()) || q.id().starts_with(p.id()))
         }
         _ => false,
+    };
+    if linked {
+        return true;
     }
+    // A country holds its places; a vicinity ("outside Moscow") is fuzzy
+    // enough to hold any place of its country ("in Krasnogorsk, outside
+    // Moscow").
+    let loose = |m: usize| {
+        let (start, _) = doc.mention_tokens[m];
+        doc.mentions[m]
+            .entity
+            .as_ref()
+            .is_some_and(|e| e.kind() == "country")
+            || (start.saturating_sub(3)..start).any(|at| VICINITY.contains(&doc.word(at)))
+    };
+    (loose(a) || loose(b))
+        && country_of(doc, kb, a).is_some_and(|c| Some(c) == country_of(doc, kb, b))
 }
 
 /// Gathers anchors into drafts: an anchor joins the latest draft whose time
 /// and place agree with its own, else opens a new one.
-fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
+fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     for (index, anchor) in anchors.iter().enumerate() {
-        let place = anchor.places.iter().copied().min_by_key(|&m| {
+        // An anchor without a setting of its own takes its sentence's: a
+        // sentence tells one incident ("A roadside bomb killed four soldiers
+        // near the border last week").
+        let in_sentence = || {
+            anchors
+                .iter()
+                .filter(|a| a.found.sentence == anchor.found.sentence)
+                .filter(|a| !listed_apart(doc, a, anchor) && !listed_apart(doc, anchor, a))
+        };
+        let time = anchor.time.or_else(|| in_sentence().find_map(|a| a.time));
+        let places: &[usize] = if anchor.places.is_empty() {
+            in_sentence()
+                .find(|a| !a.places.is_empty())
+                .map_or(&[], |a| a.places.as_slice())
+        } else {
+            &anchor.places
+        };
+        let place = places.iter().copied().min_by_key(|&m| {
             let key = doc.mentions[m].entity.as_ref().map(EntityKey::kind);
             (
                 match key {
@@ -748,14 +776,14 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
             .map(|d| d.anchors[0]);
         let joins = |draft: &Draft| {
             draft.hypothetical == anchor.hypothetical
-                && match (&draft.time, &anchor.time) {
+                && match (&draft.time, &time) {
                     (Some(a), Some(b)) => same_time(a, b),
                     _ => true,
                 }
                 && match (draft.place, place) {
                     (Some(a), Some(b)) => {
-                        same_place(doc, a, b)
-                            || anchor.places.iter().any(|&p| same_place(doc, a, p))
+                        same_place(doc, kb, a, b)
+                            || places.iter().any(|&p| same_place(doc, kb, a, p))
                     }
                     _ => true,
                 }
@@ -765,20 +793,19 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
                 // date ("in 2021 …" then "a bombing in Kerman").
                 && (anchor.found.sentence == last_sentence(draft)
                     || Some(draft.anchors[0]) == first_real
-                    || !(anchor.time.is_some() || place.is_some())
+                    || !(time.is_some() || place.is_some())
                     || !(draft.time.is_some() || draft.place.is_some())
-                    || (anchor.time.is_some() && draft.time.is_some())
+                    || (time.is_some() && draft.time.is_some())
                     || (place.is_some() && draft.place.is_some()))
-                && !(anchor.background_cue
-                    && !draft.background_cue
-                    && (anchor.time.is_some() || anchor.record))
+                // "previous attacks", "its lethal attacks" recall others.
+                && !(anchor.background_cue && !draft.background_cue)
                 && !listed_apart(doc, &anchors[*draft.anchors.last().expect("non-empty")], anchor)
         };
         let sentence = anchor.found.sentence;
         match drafts.iter_mut().rev().find(|d| joins(d)) {
             Some(draft) => {
                 draft.anchors.push(index);
-                draft.time = draft.time.or(anchor.time);
+                draft.time = draft.time.or(time);
                 draft.place = draft.place.or(place);
                 if !draft.sentences.contains(&sentence) {
                     draft.sentences.push(sentence);
@@ -788,7 +815,7 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
                 anchors: vec![index],
                 hypothetical: anchor.hypothetical,
                 background_cue: anchor.background_cue,
-                time: anchor.time,
+                time,
                 place,
                 sentences: vec![sentence],
                 picks: Vec::new(),
@@ -803,7 +830,12 @@ fn gather(doc: &Doc<'_>, anchors: &[Anchor<'_>]) -> Vec<Draft> {
 /// airport in 2021, targeting the Russian embassy in Kabul, and …".
 fn listed_apart(doc: &Doc<'_>, earlier: &Anchor<'_>, later: &Anchor<'_>) -> bool {
     let own = |a: &Anchor<'_>| a.time.is_some() || !a.places.is_empty();
-    earlier.found.sentence == later.found.sentence
+    // "…, killing at least 133": a result of the same incident.
+    let result = later.found.pos == crate::lexicon::Pos::Verb
+        && later.found.trigger.patient == crate::lexicon::Patient::Victim
+        && doc.word(later.found.end - 1).ends_with("ing");
+    !result
+        && earlier.found.sentence == later.found.sentence
         && own(earlier)
         && own(later)
         && (earlier.found.end..later.found.start).any(|at| matches!(doc.word(at), "," | ";"))

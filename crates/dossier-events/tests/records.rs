@@ -204,3 +204,34 @@ fn dated_sample_reports() {
     }
     insta::assert_snapshot!("sample_reports", all);
 }
+
+#[test]
+fn vicinity_places_results_and_background_with_their_own_setting() {
+    let text = "Gunmen opened fire at a concert hall in Krasnogorsk, outside Moscow, on Friday, \
+                killing at least 133 people, including three police officers.\n\n\
+                A roadside bomb killed four soldiers near the Afghan border last week.";
+    let found = events(text, Some("2024-03-24"));
+    assert_eq!(found.len(), 2, "{}", render(text, &found));
+    let (main, older) = (&found[0], &found[1]);
+    assert_eq!(main.status, EventStatus::Main);
+    assert_eq!(main.event_type.kind, "armed_assault");
+    assert_eq!(main.place.as_ref().unwrap().name, "Krasnogorsk");
+    assert_eq!(
+        main.time.as_ref().unwrap().date.as_deref(),
+        Some("2024-03-22")
+    );
+    assert_eq!(main.casualties[0].low, Some(133));
+    assert_eq!(main.casualties[0].qualifier, "at_least");
+    assert_eq!(older.status, EventStatus::Background);
+    assert_eq!(older.event_type.gtd_attack_type, 3);
+    let place = older.place.as_ref().unwrap();
+    assert!(place.vicinity);
+    assert_eq!(
+        place.entity.as_ref().map(|e| e.as_str()),
+        Some("country:AF")
+    );
+    let time = older.time.as_ref().unwrap();
+    assert_eq!(time.date.as_deref(), Some("2024-03-11"));
+    assert_eq!(time.precision, dossier_model::TimePrecision::Week);
+    assert_eq!(older.casualties[0].who.as_deref(), Some("soldiers"));
+}
