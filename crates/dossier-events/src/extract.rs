@@ -798,7 +798,7 @@ fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
                     || (time.is_some() && draft.time.is_some())
                     || (place.is_some() && draft.place.is_some()))
                 // "previous attacks", "its lethal attacks" recall others.
-                && !(anchor.background_cue && !draft.background_cue)
+                && (!anchor.background_cue || draft.background_cue)
                 && !listed_apart(doc, &anchors[*draft.anchors.last().expect("non-empty")], anchor)
         };
         let sentence = anchor.found.sentence;
