@@ -69,6 +69,9 @@ pub struct EventLexicon {
     pub triggers: HashMap<String, Trigger>,
     /// The most words in one trigger form.
     pub max_trigger_words: usize,
+    /// For each first word of a trigger form, the most words a form starting
+    /// with it has: one lookup rules out most tokens.
+    pub first_words: HashMap<String, usize>,
     /// Weapon forms.
     pub weapons: HashMap<String, WeaponType>,
     /// Target forms and their GTD `targtype`.
@@ -180,7 +183,11 @@ impl EventLexicon {
                 }
             };
             let form = f[0].split_whitespace().collect::<Vec<_>>().join(" ");
-            lexicon.max_trigger_words = lexicon.max_trigger_words.max(form.split(' ').count());
+            let words = form.split(' ').count();
+            lexicon.max_trigger_words = lexicon.max_trigger_words.max(words);
+            let first = form.split(' ').next().unwrap_or_default().to_owned();
+            let longest = lexicon.first_words.entry(first).or_default();
+            *longest = (*longest).max(words);
             lexicon
                 .triggers
                 .insert(form, Trigger { kind, pos, patient });

@@ -89,10 +89,14 @@ pub(crate) fn find<'l>(doc: &Doc<'_>, lexicon: &'l EventLexicon) -> Vec<Found<'l
                 continue;
             }
         }
+        let Some(&longest) = lexicon.first_words.get(doc.word(index)) else {
+            index += 1;
+            continue;
+        };
         let sentence = doc.sentence_of_token[index];
         let mut best = None;
         key.clear();
-        for n in 0..lexicon.max_trigger_words {
+        for n in 0..longest {
             let at = index + n;
             if at >= doc.tokens.len() || doc.sentence_of_token[at] != sentence || !doc.is_word(at) {
                 break;

@@ -70,6 +70,10 @@ const RUSSIAN_MONTHS: &[&str] = &[
 ];
 
 fn month_of(word: &str) -> Option<u32> {
+    // Every month name or abbreviation has three letters or more.
+    if word.len() < 3 || !word.as_bytes()[0].is_ascii_alphabetic() && word.is_ascii() {
+        return None;
+    }
     if let Some(index) = RUSSIAN_MONTHS.iter().position(|m| *m == word) {
         return Some(index as u32 + 1);
     }
