@@ -217,6 +217,8 @@ const NOT_PLACE_NAMES: &[&str] = &[
     "asia",
     "august",
     "capital",
+    "car",
+    "cars",
     "center",
     "central",
     "centre",
@@ -243,6 +245,7 @@ const NOT_PLACE_NAMES: &[&str] = &[
     "october",
     "saturday",
     "september",
+    "shot",
     "south",
     "southern",
     "sunday",
@@ -253,6 +256,10 @@ const NOT_PLACE_NAMES: &[&str] = &[
     "west",
     "western",
 ];
+
+/// Nationality words that are also ordinary nouns ("poles", "a swede"):
+/// read as nationalities only when capitalised, and not in lower-case text.
+const COMMON_NOUN_DEMONYMS: &[&str] = &["pole", "poles", "swede", "swedes"];
 
 fn is_place_target(target: Target) -> bool {
     matches!(target, Target::City(_) | Target::Region(_))
@@ -330,7 +337,7 @@ impl Gazetteer {
                         prior: 1.0,
                         case_sensitive: false,
                         alias: name.clone(),
-                        common_word: false,
+                        common_word: COMMON_NOUN_DEMONYMS.contains(&name.to_lowercase().as_str()),
                         alternate: false,
                     },
                 );

@@ -60,7 +60,12 @@ pub(crate) struct Lexicon {
     modifiers: HashSet<String>,
     /// Lower-case single-word titles.
     titles: HashSet<String>,
+    /// Common given names, lower case and unaccented.
+    given_names: HashSet<&'static str>,
 }
+
+/// Common given names, one a line, `#` comments.
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 
 impl Lexicon {
     fn of(kb: &Kb) -> Self {
@@ -83,7 +88,20 @@ impl Lexicon {
             .filter(|t| !t.title.contains(' '))
             .map(|t| t.title.trim_end_matches('.').to_owned())
             .collect();
-        Self { modifiers, titles }
+        let given_names = GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Self {
+            modifiers,
+            titles,
+            given_names,
+        }
+    }
+
+    pub(crate) fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
     }
 
     pub(crate) fn is_modifier(&self, word: &str) -> bool {

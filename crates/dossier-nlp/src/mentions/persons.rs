@@ -29,6 +29,20 @@ const SPEECH_VERBS: &[&str] = &[
 
 const MAX_NAME_TOKENS: usize = 4;
 
+/// Participles that, after "was"/"were", say something happened to a
+/// person: a name may end right before "was murdered".
+const PERSON_PASSIVES: &[&str] = &[
+    "abducted",
+    "assassinated",
+    "injured",
+    "kidnapped",
+    "killed",
+    "murdered",
+    "shot",
+    "slain",
+    "wounded",
+];
+
 /// Words that stand next to a name in lower-case text without being part
 /// of it: verbs, time words and the like (sorted).
 const NOT_NAME_WORDS: &[&str] = &[
@@ -117,7 +131,7 @@ pub(crate) fn is_lower_name_word(lexicon: &Lexicon, word: &str) -> bool {
         || (word.ends_with("ly") && letters > 4)
         || (word.ends_with("ic") && !IC_NAMES.contains(&word))
         || [
-            "tion", "ment", "ity", "ness", "ism", "ous", "ive", "ence", "ance", "ship",
+            "tion", "sion", "ment", "ity", "ness", "ism", "ous", "ive", "ence", "ance", "ship",
         ]
         .iter()
         .any(|suffix| word.ends_with(suffix));
@@ -373,6 +387,29 @@ pub(crate) fn lower_case_names(lexicon: &Lexicon, doc: &Doc<'_>, mentions: &mut 
                 candidate = Some((index, last));
             }
         }
+        // Forwards from a common given name: "pedro lopez and ...".
+        if candidate.is_none()
+            && lexicon.is_given_name(&folded_word(&doc.text[tokens[index].span]))
+            && name_may_start_after(doc, mentions, index)
+        {
+            if let Some(last) = lower_name_run(lexicon, doc, mentions, index, true) {
+                candidate = Some((index, last));
+            }
+        }
+        // Backwards from a passive verb that only people undergo: "hector
+        // oqueli colindres was murdered".
+        if candidate.is_none()
+            && matches!(doc.lower(index + 1).as_deref(), Some("was" | "were"))
+            && doc
+                .lower(index + 2)
+                .is_some_and(|w| PERSON_PASSIVES.contains(&w.as_ref()))
+        {
+            if let Some(first) = lower_name_run(lexicon, doc, mentions, index, false)
+                .filter(|&first| name_may_start_after(doc, mentions, first))
+            {
+                candidate = Some((first, index));
+            }
+        }
         // Backwards from an apposition's comma.
         if candidate.is_none()
             && doc
@@ -394,11 +431,16 @@ pub(crate) fn lower_case_names(lexicon: &Lexicon, doc: &Doc<'_>, mentions: &mut 
             tokens[first].span.start() as usize,
             tokens[last].span.end() as usize,
         );
-        // A place's own name is not a person's ("in san salvador, a soldier").
-        if mentions.iter().any(|m| is_place_like(m) && m.span == span)
-            || found
-                .iter()
-                .any(|f| f.start() < span.end() && span.start() < f.end())
+        // A place's own name is not a person's ("in san salvador, a soldier"),
+        // nor is a run that cuts through one ("santa maria ...").
+        if mentions.iter().any(|m| {
+            is_place_like(m)
+                && (m.span == span
+                    || (m.span.start() < span.start() && span.start() < m.span.end())
+                    || (m.span.start() < span.end() && span.end() < m.span.end()))
+        }) || found
+            .iter()
+            .any(|f| f.start() < span.end() && span.start() < f.end())
         {
             continue;
         }
