@@ -100,14 +100,25 @@ pub(crate) fn mention(
         let word = super::lowercase(&doc.text[token.span]);
         // A name right before the head modifies it: "the u.s. embassy",
         // "Crocus City Hall".
-        if let Some(name) = named
-            .iter()
-            .rev()
-            .find(|m| m.span.end() == token.span.end() && m.kind != MentionKind::Nominal)
-        {
+        // So does an organisation's description before a building: "the
+        // labor union headquarters".
+        if let Some(name) = named.iter().rev().find(|m| {
+            m.span.end() == token.span.end()
+                && (m.kind != MentionKind::Nominal
+                    || (category == NominalCategory::Building
+                        && m.category.as_deref() == Some("organisation")))
+        }) {
+            // A place before a weapon is where it was, not what: "a bogota
+            // dynamite attack".
+            if category == NominalCategory::Weapon && name.kind == MentionKind::Place {
+                break;
+            }
             start = name.span.start();
             index = doc.token_at(start);
             taken += 1;
+            if name.kind == MentionKind::Nominal {
+                break;
+            }
             continue;
         }
         let possessive = word.ends_with("'s") || word.ends_with("’s");
