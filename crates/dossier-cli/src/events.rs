@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use dossier_events::{COMBAT_CONFIDENCE, EventExtractor};
+use dossier_events::EventExtractor;
 use dossier_kb::{ActorKind, Kb};
 use dossier_model::{EventMention, EventRole, EventStatus, Mention, MentionKind};
 use rayon::prelude::*;
@@ -315,6 +315,17 @@ fn full_name<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> &'t 
         .unwrap_or(&text[mention.span])
 }
 
+/// Confidence an event needs to be listed.
+const MIN_CONFIDENCE: f32 = 0.35;
+
+/// `MIN_CONFIDENCE`, or `DOSSIER_MUC_MIN_CONFIDENCE` when set (for tuning).
+fn min_confidence() -> f32 {
+    std::env::var("DOSSIER_MUC_MIN_CONFIDENCE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(MIN_CONFIDENCE)
+}
+
 /// Role fillers of a document's real events (main and background, not
 /// hypothetical ones), as MUC lists them: one entity per role and group,
 /// each named by its first mention (a person by their fullest name).
@@ -331,7 +342,7 @@ fn muc_extracts(
             .collect();
     let mut fillers: Vec<_> = events
         .iter()
-        .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > COMBAT_CONFIDENCE)
+        .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > min_confidence())
         .flat_map(|e| {
             // A kidnapping's weapons are its captors' arms and its "targets"
             // the places its victims were taken from: MUC lists neither.
@@ -462,6 +473,21 @@ pub(crate) fn eval_muc4(
             let mut line = serde_json::json!({"docid": docid, "extracts": muc_extracts(annotator.kb(), doctext, &annotation.mentions, &events)});
             if debug {
                 line["debug"] = debug_fillers(doctext, &annotation.mentions, &events);
+                line["per_event"] = events
+                    .iter()
+                    .enumerate()
+                    .map(|(index, e)| {
+                        serde_json::json!({
+                            "event": index,
+                            "econf": e.confidence,
+                            "status": e.status.name(),
+                            "kind": e.event_type.kind,
+                            "trigger_at": e.trigger.start(),
+                            "ntrig": 1 + e.more_triggers.len(),
+                            "extracts": muc_extracts(annotator.kb(), doctext, &annotation.mentions, std::slice::from_ref(e)),
+                        })
+                    })
+                    .collect();
                 line["mentions"] = annotation
                     .mentions
                     .iter()

@@ -261,6 +261,7 @@ impl EventExtractor {
             }
         }
         assign_status(&doc, kb, &mut events, &drafts, published);
+        crate::relevance::judge(&doc, &mut events);
         events
     }
 

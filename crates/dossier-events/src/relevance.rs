@@ -1,0 +1,218 @@
+//! Relevance: how sure we are that an event mention reports a real attack
+//! on people or property worth listing, as opposed to fighting between
+//! armed forces, a court case, a political statement or an incident
+//! recalled from years ago.
+//!
+//! Each event keeps its place in the output; only its confidence moves
+//! (and an event dated years before the article becomes background). The
+//! cues are general news vocabulary: combat words around the trigger, who
+//! the victims and targets are, judicial and old-date context, how often
+//! the article comes back to the incident, and how military the whole
+//! article reads.
+
+use dossier_model::{EventMention, EventRole, EventStatus};
+
+use crate::doc::{Class, Doc};
+
+/// Words that report fighting between armed forces, not an attack on the
+/// defenceless.
+const COMBAT: &[&str] = &[
+    "ambush",
+    "ambushed",
+    "battle",
+    "battles",
+    "clash",
+    "clashed",
+    "clashes",
+    "combat",
+    "combats",
+    "counteroffensive",
+    "engagement",
+    "engagements",
+    "fighting",
+    "firefight",
+    "fought",
+    "offensive",
+    "skirmish",
+    "skirmishes",
+];
+
+/// Words of armies and their units: many of them, and no civilian victim,
+/// make a war report.
+const MILITARY: &[&str] = &[
+    "army",
+    "barracks",
+    "battalion",
+    "battalions",
+    "brigade",
+    "garrison",
+    "military",
+    "patrol",
+    "positions",
+    "regiment",
+    "soldiers",
+    "troops",
+    "unit",
+    "units",
+];
+
+/// Ranks and posts that make a named victim a member of the armed forces.
+const RANKS: &[&str] = &[
+    "captain",
+    "colonel",
+    "commander",
+    "corporal",
+    "general",
+    "lieutenant",
+    "major",
+    "officer",
+    "private",
+    "sergeant",
+    "soldier",
+];
+
+/// Words of court cases: the trigger then names what someone is tried for.
+const JUDICIAL: &[&str] = &["trial"];
+
+/// GTD weapon type of explosives.
+const EXPLOSIVES: u8 = 6;
+
+/// Confidence moves per cue.
+const COMBAT_PENALTY: f32 = 0.3;
+const JUDICIAL_PENALTY: f32 = 0.3;
+const OLD_PENALTY: f32 = 0.3;
+const WAR_REPORT_PENALTY: f32 = 0.3;
+
+/// Sets each event's confidence from the cues of the module doc.
+pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
+    if events.is_empty() {
+        return;
+    }
+    let military_words = doc
+        .lower
+        .iter()
+        .filter(|w| MILITARY.contains(&w.as_str()) || COMBAT.contains(&w.as_str()))
+        .count();
+    let latest_year = doc.lower.iter().filter_map(|w| year(w)).max();
+    let civilian: Vec<bool> = events.iter().map(|e| civilian_patient(doc, e)).collect();
+    let war_report = military_words >= 5 && !civilian.iter().any(|&c| c);
+    let off = std::env::var("DOSSIER_REL_OFF").unwrap_or_default();
+    let on = |name: &str| !off.split(',').any(|o| o == name);
+    let war_report = war_report && on("war");
+    for (event, civilian) in events.iter_mut().zip(civilian) {
+        let sentences = event_sentences(doc, event);
+        let words = || {
+            sentences.iter().flat_map(|&s| {
+                let (a, b) = doc.sentence_tokens[s];
+                (a..b).map(|at| doc.word(at))
+            })
+        };
+        // The sentence where the incident is first told.
+        let (first, last) = sentences
+            .first()
+            .map_or((0, 0), |&s| doc.sentence_tokens[s]);
+        let first_words = || (first..last).map(|at| doc.word(at));
+        let mut confidence = event.confidence;
+        let combat = if on("combat1") {
+            first_words().any(|w| COMBAT.contains(&w))
+        } else {
+            words().any(|w| COMBAT.contains(&w))
+        };
+        if on("combat") && combat && !civilian {
+            confidence -= COMBAT_PENALTY;
+        }
+        if on("trial") && first_words().any(|w| JUDICIAL.contains(&w)) {
+            confidence -= JUDICIAL_PENALTY;
+        }
+        let old_in = |words: Vec<&str>| {
+            years_ago(&words)
+                || latest_year.is_some_and(|latest| {
+                    words
+                        .iter()
+                        .filter_map(|w| year(w))
+                        .max()
+                        .is_some_and(|y| y + 1 < latest)
+                })
+        };
+        let old = if on("old1") {
+            old_in(first_words().collect())
+        } else {
+            old_in(words().collect())
+        };
+        if old && on("old") {
+            confidence -= OLD_PENALTY;
+            if event.status == EventStatus::Main {
+                event.status = EventStatus::Background;
+            }
+        }
+        if war_report {
+            confidence -= WAR_REPORT_PENALTY;
+        }
+        event.confidence = confidence.clamp(0.05, 0.95);
+    }
+}
+
+/// Whether the words say "N years ago".
+fn years_ago(words: &[&str]) -> bool {
+    words.windows(2).any(|w| w == ["years", "ago"])
+}
+
+/// A four-digit year of the last century or this one.
+fn year(word: &str) -> Option<u32> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: u32 = word.parse().ok()?;
+    (1900..2100).contains(&y).then_some(y)
+}
+
+/// The sentences of the event's triggers.
+fn event_sentences(doc: &Doc<'_>, event: &EventMention) -> Vec<usize> {
+    let mut sentences: Vec<usize> = std::iter::once(event.trigger)
+        .chain(event.more_triggers.iter().copied())
+        .filter_map(|span| {
+            let token = doc
+                .tokens
+                .partition_point(|t| t.span.start() < span.start());
+            doc.sentence_of_token.get(token).copied()
+        })
+        .collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    sentences
+}
+
+/// Whether the event harms a civilian: a victim who is not a soldier or
+/// ranked officer, or a target that is a building, vehicle or installation.
+fn civilian_patient(doc: &Doc<'_>, event: &EventMention) -> bool {
+    event.roles.iter().any(|filler| {
+        // Explosives are the tool of attacks on the defenceless.
+        if filler.role == EventRole::Weapon && filler.gtd_type == Some(EXPLOSIVES) {
+            return true;
+        }
+        if !matches!(filler.role, EventRole::Victim | EventRole::Target) {
+            return false;
+        }
+        let Some(mention) = mention_at(doc, filler.span) else {
+            return false;
+        };
+        let (first, last) = doc.mention_tokens[mention];
+        let ranked = (first.saturating_sub(2)..last).any(|at| RANKS.contains(&doc.word(at)))
+            || (first..last).any(|at| MILITARY.contains(&doc.word(at)));
+        match (filler.role, doc.classes[mention]) {
+            (EventRole::Victim, Class::People) => !ranked,
+            (EventRole::Target, Class::Thing) => !ranked,
+            _ => false,
+        }
+    })
+}
+
+/// The index of the mention with `span`.
+fn mention_at(doc: &Doc<'_>, span: dossier_model::ByteSpan) -> Option<usize> {
+    let first = doc
+        .mentions
+        .partition_point(|m| m.span.start() < span.start());
+    (first..doc.mentions.len())
+        .take_while(|&i| doc.mentions[i].span.start() == span.start())
+        .find(|&i| doc.mentions[i].span == span)
+}
