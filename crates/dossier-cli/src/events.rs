@@ -318,14 +318,6 @@ fn full_name<'t>(text: &'t str, mentions: &[Mention], mention: &Mention) -> &'t 
 /// Confidence an event needs to be listed.
 const MIN_CONFIDENCE: f32 = 0.35;
 
-/// `MIN_CONFIDENCE`, or `DOSSIER_MUC_MIN_CONFIDENCE` when set (for tuning).
-fn min_confidence() -> f32 {
-    std::env::var("DOSSIER_MUC_MIN_CONFIDENCE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(MIN_CONFIDENCE)
-}
-
 /// Role fillers of a document's real events (main and background, not
 /// hypothetical ones), as MUC lists them: one entity per role and group,
 /// each named by its first mention (a person by their fullest name).
@@ -342,7 +334,7 @@ fn muc_extracts(
             .collect();
     let mut fillers: Vec<_> = events
         .iter()
-        .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > min_confidence())
+        .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > MIN_CONFIDENCE)
         .flat_map(|e| {
             // A kidnapping's weapons are its captors' arms and its "targets"
             // the places its victims were taken from: MUC lists neither.

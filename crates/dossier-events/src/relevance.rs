@@ -56,6 +56,13 @@ const MILITARY: &[&str] = &[
     "units",
 ];
 
+/// Event kinds whose triggers are general words ("attack", "killed",
+/// "assassination") that articles also use for violence in general.
+const GENERIC_KINDS: &[&str] = &["assassination", "attack", "killing"];
+
+/// Armed men in numbers: "troops", "soldiers".
+const TROOPS: &[&str] = &["soldiers", "troops"];
+
 /// Ranks and posts that make a named victim a member of the armed forces.
 const RANKS: &[&str] = &[
     "captain",
@@ -82,6 +89,11 @@ const COMBAT_PENALTY: f32 = 0.3;
 const JUDICIAL_PENALTY: f32 = 0.3;
 const OLD_PENALTY: f32 = 0.3;
 const WAR_REPORT_PENALTY: f32 = 0.3;
+/// A general trigger ("attack", "killing") in an article with no civilian
+/// victim anywhere.
+const GENERIC_PENALTY: f32 = 0.3;
+/// Troops in the sentence that tells the incident, and no civilian victim.
+const TROOPS_PENALTY: f32 = 0.15;
 
 /// Sets each event's confidence from the cues of the module doc.
 pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
@@ -91,37 +103,24 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
     let military_words = doc
         .lower
         .iter()
-        .filter(|w| MILITARY.contains(&w.as_str()) || COMBAT.contains(&w.as_str()))
+        .filter(|w| MILITARY.contains(&&***w) || COMBAT.contains(&&***w))
         .count();
     let latest_year = doc.lower.iter().filter_map(|w| year(w)).max();
     let civilian: Vec<bool> = events.iter().map(|e| civilian_patient(doc, e)).collect();
-    let war_report = military_words >= 5 && !civilian.iter().any(|&c| c);
-    let off = std::env::var("DOSSIER_REL_OFF").unwrap_or_default();
-    let on = |name: &str| !off.split(',').any(|o| o == name);
-    let war_report = war_report && on("war");
+    let civilian_doc = civilian.iter().any(|&c| c);
+    let war_report = military_words >= 5 && !civilian_doc;
     for (event, civilian) in events.iter_mut().zip(civilian) {
         let sentences = event_sentences(doc, event);
-        let words = || {
-            sentences.iter().flat_map(|&s| {
-                let (a, b) = doc.sentence_tokens[s];
-                (a..b).map(|at| doc.word(at))
-            })
-        };
         // The sentence where the incident is first told.
         let (first, last) = sentences
             .first()
             .map_or((0, 0), |&s| doc.sentence_tokens[s]);
         let first_words = || (first..last).map(|at| doc.word(at));
         let mut confidence = event.confidence;
-        let combat = if on("combat1") {
-            first_words().any(|w| COMBAT.contains(&w))
-        } else {
-            words().any(|w| COMBAT.contains(&w))
-        };
-        if on("combat") && combat && !civilian {
+        if !civilian && first_words().any(|w| COMBAT.contains(&w)) {
             confidence -= COMBAT_PENALTY;
         }
-        if on("trial") && first_words().any(|w| JUDICIAL.contains(&w)) {
+        if first_words().any(|w| JUDICIAL.contains(&w)) {
             confidence -= JUDICIAL_PENALTY;
         }
         let old_in = |words: Vec<&str>| {
@@ -134,16 +133,17 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
                         .is_some_and(|y| y + 1 < latest)
                 })
         };
-        let old = if on("old1") {
-            old_in(first_words().collect())
-        } else {
-            old_in(words().collect())
-        };
-        if old && on("old") {
+        if old_in(first_words().collect()) {
             confidence -= OLD_PENALTY;
             if event.status == EventStatus::Main {
                 event.status = EventStatus::Background;
             }
+        }
+        if !civilian_doc && GENERIC_KINDS.contains(&event.event_type.kind.as_str()) {
+            confidence -= GENERIC_PENALTY;
+        }
+        if !civilian && first_words().any(|w| TROOPS.contains(&w)) {
+            confidence -= TROOPS_PENALTY;
         }
         if war_report {
             confidence -= WAR_REPORT_PENALTY;
