@@ -416,6 +416,12 @@ fn events_list_filters_and_event_shows_sentences() {
         "{in_russia:?}"
     );
     assert!(!in_russia.is_empty());
+    // Russian declines place names: "в Красногорске" is Krasnogorsk.
+    assert!(
+        in_russia.iter().any(|e| e["place"] == "Красногорске"
+            && e["title"].as_str().unwrap().starts_with("Бастрыкин")),
+        "{in_russia:?}"
+    );
     let background = json_lines(&stdout(&dossier(
         &db,
         &[

@@ -91,7 +91,18 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Words after which a place is a vicinity: "near Moscow".
-const VICINITY: &[&str] = &["near", "outside", "outskirts", "close", "nearby"];
+const VICINITY: &[&str] = &[
+    "near",
+    "outside",
+    "outskirts",
+    "close",
+    "nearby",
+    // Russian: под, около, возле, близ.
+    "под",
+    "около",
+    "возле",
+    "близ",
+];
 
 /// Heads of venue names: "Crocus City Hall", "Serena Hotel".
 const VENUE_HEADS: &[&str] = &[
@@ -577,6 +588,14 @@ const LOCATIVE: &[&str] = &[
     "near",
     "outside",
     "throughout",
+    // Russian: в/во "in", на "on/in", под "near", около/возле/близ "by".
+    "в",
+    "во",
+    "на",
+    "под",
+    "около",
+    "возле",
+    "близ",
 ];
 
 /// Words before "of" that make the place a scene: "the city of Flores",

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use dossier_kb::{ActorKind, Kb, NominalCategory};
+use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::normalize::fold_str;
 
@@ -57,6 +58,11 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     /// Readings of each pattern, by pattern id.
     entries: Vec<Vec<Entry>>,
+    /// One-word Cyrillic names by their Snowball stem and as written:
+    /// Russian declines place names ("в Москве", "из России", "в
+    /// Красногорске"), so an inflected word is looked up by its stem.
+    inflected: HashMap<String, usize>,
+    russian: Stemmer,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -422,9 +428,13 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(&builder.patterns)
             .expect("gazetteer patterns compile");
+        let russian = Stemmer::create(Algorithm::Russian);
+        let inflected = inflection_index(&russian, &builder.patterns, &builder.entries);
         Self {
             automaton,
             entries: builder.entries,
+            inflected,
+            russian,
         }
     }
 
@@ -448,9 +458,82 @@ impl Gazetteer {
             .map(|m| (m.end(), m.pattern().as_usize()))
     }
 
+    /// A one-word Cyrillic name declined in `hay` at byte `at` ("москве"
+    /// for "москва"): `(end of the word, pattern)`. Only words of four
+    /// letters or more, whose stem keeps at least four, are tried.
+    pub(crate) fn inflected_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        let rest = &hay[at..];
+        if !rest.chars().next().is_some_and(is_cyrillic) {
+            return None;
+        }
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..end];
+        if word.chars().count() < MIN_INFLECTED_LETTERS || !word.chars().all(is_cyrillic) {
+            return None;
+        }
+        let stem = self.russian.stem(word);
+        if stem.chars().count() < MIN_INFLECTED_LETTERS {
+            return None;
+        }
+        self.inflected
+            .get(stem.as_ref())
+            .map(|&pattern| (at + end, pattern))
+    }
+
     pub(crate) fn entries(&self, pattern: usize) -> &[Entry] {
         &self.entries[pattern]
     }
+}
+
+/// Shorter stems are too often another word's.
+const MIN_INFLECTED_LETTERS: usize = 4;
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// Stem → pattern for the one-word Cyrillic place and actor names, each
+/// also under its own spelling (Snowball cuts some names shorter than their
+/// declined forms: "киев" → "ки", but "киеве" → "киев"). Where two names
+/// share a key the one with the higher prior keeps it, the first on a tie.
+fn inflection_index(
+    stemmer: &Stemmer,
+    patterns: &[String],
+    entries: &[Vec<Entry>],
+) -> HashMap<String, usize> {
+    let mut index: HashMap<String, (usize, f32)> = HashMap::new();
+    for (pattern, (name, readings)) in patterns.iter().zip(entries).enumerate() {
+        let named = readings
+            .iter()
+            .filter(|e| !matches!(e.target, Target::Nominal(_) | Target::Title(_)))
+            .map(|e| e.prior)
+            .reduce(f32::max);
+        let Some(prior) = named else { continue };
+        if name.chars().count() < MIN_INFLECTED_LETTERS || !name.chars().all(is_cyrillic) {
+            continue;
+        }
+        let stem = stemmer.stem(name);
+        for key in [name.as_str(), stem.as_ref()] {
+            if key.chars().count() < MIN_INFLECTED_LETTERS {
+                continue;
+            }
+            index
+                .entry(key.to_owned())
+                .and_modify(|held| {
+                    if prior > held.1 {
+                        *held = (pattern, prior);
+                    }
+                })
+                .or_insert((pattern, prior));
+        }
+    }
+    index
+        .into_iter()
+        .map(|(key, (pattern, _))| (key, pattern))
+        .collect()
 }
 
 /// Population 15,000 → 0.6; 1 million → 0.86; 10 million → 1.0.

@@ -137,6 +137,24 @@ fn paris_texas_is_not_paris_france() {
 }
 
 #[test]
+fn russian_place_names_are_found_in_their_cases() {
+    let text = "Теракт произошёл в Красногорске, под Москвой. Власти России \
+                обвинили Киев; в Киеве это отрицают. Нападение осудили.";
+    assert_eq!(
+        entities_of(text, "Красногорске"),
+        [Some("city:542374".to_owned())]
+    );
+    assert_eq!(
+        entities_of(text, "Москвой"),
+        [Some("city:524901".to_owned())]
+    );
+    assert_eq!(entities_of(text, "Киеве"), [Some("city:703448".to_owned())]);
+    // An ordinary word is not stemmed into a name.
+    assert!(entities_of(text, "Нападение").is_empty());
+    assert!(entities_of(text, "Власти").is_empty());
+}
+
+#[test]
 fn an_alias_joining_two_known_actors_is_recorded_not_merged() {
     let text = "Hamas, also known as Hezbollah, said nothing.";
     let annotation = annotator().annotate(text);

@@ -194,7 +194,24 @@ const BLAME_VERBS: &[&str] = &[
 ];
 
 const LOCATIVES: &[&str] = &[
-    "across", "at", "from", "in", "inside", "into", "near", "outside", "through", "to",
+    "across",
+    "at",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "outside",
+    "through",
+    "to",
+    // Russian: в/во "in", под "near", из "from", около/возле/близ "near".
+    "близ",
+    "в",
+    "во",
+    "возле",
+    "из",
+    "около",
+    "под",
 ];
 
 pub(crate) fn is_agentive(doc: &Doc<'_>, span: ByteSpan) -> bool {

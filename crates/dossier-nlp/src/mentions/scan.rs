@@ -38,12 +38,13 @@ pub(crate) fn scan(gazetteer: &Gazetteer, doc: &Doc<'_>, folded: &Folded) -> Vec
     let mut out = Vec::new();
     let mut start = first_word_start(hay);
     while start < hay.len() {
-        let kept = gazetteer.longest_at(hay, start).and_then(|(end, pattern)| {
-            at_word_boundaries(hay, start, end)
-                .then(|| judge(gazetteer, doc, folded, start, end, pattern))
-                .flatten()
-                .map(|found| (found, end))
-        });
+        let kept = gazetteer
+            .longest_at(hay, start)
+            .filter(|&(end, _)| at_word_boundaries(hay, start, end))
+            .or_else(|| gazetteer.inflected_at(hay, start))
+            .and_then(|(end, pattern)| {
+                judge(gazetteer, doc, folded, start, end, pattern).map(|found| (found, end))
+            });
         let Some((found, end)) = kept else {
             start = next_word_start(hay, start);
             continue;
