@@ -40,6 +40,14 @@ fn casualty_word(word: &str) -> Option<CasualtyKind> {
     })
 }
 
+/// Active verbs whose object is the count: "killing 12", "wounded five".
+fn active_casualty_verb(word: &str) -> Option<CasualtyKind> {
+    match word {
+        "toll" | "dead" => None,
+        _ => casualty_before(word),
+    }
+}
+
 /// Verbs and nouns that take a count after them: "killing 12", "wounding
 /// dozens", "the death toll rose to 143".
 fn casualty_before(word: &str) -> Option<CasualtyKind> {
@@ -228,15 +236,19 @@ pub(crate) fn find(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Figure> {
             continue;
         }
         let (_, sentence_end) = doc.sentence_tokens[sentence];
-        // After: "133 people were killed", "12 dead", "five hostages".
+        // After: "133 people were killed", "12 dead", "five hostages". An
+        // active verb right before the count settles it first: in "killed
+        // 12 soldiers and wounded five", "wounded" is the next count's.
         let mut who = None;
-        let mut kind = None;
+        let mut kind = start
+            .checked_sub(1)
+            .filter(|&at| doc.sentence_of_token[at] == sentence)
+            .and_then(|at| active_casualty_verb(doc.word(at)));
         let mut at = end;
         while at < sentence_end && at < end + 6 {
             let word = doc.word(at);
             if let Some(k) = casualty_word(word) {
-                // "wounded" after "killed and" belongs to the next count.
-                kind = Some(k);
+                kind.get_or_insert(k);
                 break;
             }
             if WHO.contains(&word) {

@@ -238,8 +238,17 @@ impl EventExtractor {
             .filter(|t| !dates_report(&doc, t))
             .copied()
             .collect();
-        let anchors = self.anchors(&doc, found, &times);
+        let (anchors, dateline) = self.anchors(&doc, found, &times);
         let mut drafts = gather(&doc, kb, &anchors);
+        // "PESHAWAR, Pakistan (Reuters) -": where the report was filed, the
+        // scene of its main event when the text names no other.
+        if let Some(main) = drafts
+            .iter_mut()
+            .find(|d| !d.hypothetical && !d.background_cue)
+            && main.place.is_none()
+        {
+            main.place = dateline.first().copied();
+        }
         for (index, anchor) in anchors.iter().enumerate() {
             let draft = drafts
                 .iter_mut()
@@ -262,7 +271,7 @@ impl EventExtractor {
         let figures = casualties::find(&doc, &quantities);
         let mut events: Vec<EventMention> = drafts
             .iter()
-            .map(|draft| self.build(&doc, &anchors, draft))
+            .map(|draft| self.build(&doc, kb, &anchors, draft, &dateline))
             .collect();
         for figure in &figures {
             if let Some(draft) = owner(&drafts, &anchors, figure.sentence) {
@@ -276,12 +285,14 @@ impl EventExtractor {
         events
     }
 
+    /// The triggers with their nearest times and places, and the places of
+    /// the article's dateline, which set no single trigger's scene.
     fn anchors<'l>(
         &self,
         doc: &Doc<'_>,
         found: Vec<Found<'l>>,
         times: &[TimeExpression],
-    ) -> Vec<Anchor<'l>> {
+    ) -> (Vec<Anchor<'l>>, Vec<usize>) {
         let mut anchors: Vec<Anchor<'l>> = found
             .into_iter()
             .map(|found| {
@@ -359,10 +370,12 @@ impl EventExtractor {
                 anchors[index].time = Some(*time);
             }
         }
+        let dateline = dateline(doc);
         for (mention, class) in doc.classes.iter().enumerate() {
-            let place = *class == Class::Place
-                || (doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
-                    && doc.word(doc.mention_tokens[mention].1) == "border");
+            if dateline.contains(&mention) {
+                continue;
+            }
+            let place = *class == Class::Place || is_border(doc, mention);
             // A one-word "place" read as a trigger ("shot") is no place.
             let (first, _) = doc.mention_tokens[mention];
             let trigger = anchors
@@ -376,10 +389,17 @@ impl EventExtractor {
                 anchors[index].places.push(mention);
             }
         }
-        anchors
+        (anchors, dateline)
     }
 
-    fn build(&self, doc: &Doc<'_>, anchors: &[Anchor<'_>], draft: &Draft) -> EventMention {
+    fn build(
+        &self,
+        doc: &Doc<'_>,
+        kb: &Kb,
+        anchors: &[Anchor<'_>],
+        draft: &Draft,
+        dateline: &[usize],
+    ) -> EventMention {
         let first = &anchors[draft.anchors[0]].found;
         let kind = self.kind_of(draft, anchors);
         let suicide = kind.event_type.kind == "suicide_bombing"
@@ -404,7 +424,9 @@ impl EventExtractor {
                 relative: t.relative,
             }
         });
-        let place = draft.place.map(|m| self.place(doc, m, draft));
+        let place = draft
+            .place
+            .map(|m| self.place(doc, kb, m, draft, anchors, dateline));
         EventMention {
             trigger: first.span,
             sentence: doc.sentence(first.sentence),
@@ -458,14 +480,24 @@ impl EventExtractor {
             .expect("a draft has an anchor")
     }
 
-    fn place(&self, doc: &Doc<'_>, mention: usize, draft: &Draft) -> EventPlace {
+    fn place(
+        &self,
+        doc: &Doc<'_>,
+        kb: &Kb,
+        mention: usize,
+        draft: &Draft,
+        anchors: &[Anchor<'_>],
+        dateline: &[usize],
+    ) -> EventPlace {
         let m = &doc.mentions[mention];
+        let border = is_border(doc, mention);
         let (start, _) = doc.mention_tokens[mention];
         let key = m
             .entity
             .clone()
             .or_else(|| m.candidates.first().map(|c| c.entity.clone()));
         let precision = match key.as_ref().map(EntityKey::kind) {
+            _ if border => PlacePrecision::Region,
             Some("region") => PlacePrecision::Region,
             Some("country" | "actor") => PlacePrecision::Country,
             _ => PlacePrecision::City,
@@ -473,12 +505,35 @@ impl EventExtractor {
         let vicinity = (start.saturating_sub(3)..start).any(|at| VICINITY.contains(&doc.word(at)))
             || m.kind == dossier_model::MentionKind::Nationality;
         let venue = venue(doc, draft);
+        // A border has two sides: the country is the one the text is set
+        // in ("PESHAWAR, Pakistan - … near the Afghan border"), if any.
+        let country = if border {
+            let own = doc.mentions[mention]
+                .entity
+                .as_ref()
+                .map(|e| e.id().to_owned());
+            draft
+                .anchors
+                .iter()
+                .flat_map(|&a| anchors[a].places.iter())
+                .chain(dateline)
+                .filter_map(|&other| country_of(doc, kb, other))
+                .find(|c| Some(c) != own.as_ref())
+        } else {
+            country_of(doc, kb, mention)
+        };
+        let name = if border {
+            let (_, end) = doc.mention_tokens[mention];
+            doc.text[crate::span(m.span.start(), doc.tokens[end].span.end())].to_owned()
+        } else {
+            doc.text[m.span].to_owned()
+        };
         EventPlace {
             span: m.span,
             sentence: m.sentence,
             entity: m.entity.clone(),
-            name: doc.text[m.span].to_owned(),
-            country: None,
+            name,
+            country,
             precision: if venue.is_some() && precision == PlacePrecision::City {
                 PlacePrecision::Venue
             } else {
@@ -661,6 +716,53 @@ fn is_scene(doc: &Doc<'_>, mention: usize, anchors: &[Anchor<'_>]) -> bool {
         || doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
 }
 
+/// "the Afghan border": a nationality before "border" names a border area.
+fn is_border(doc: &Doc<'_>, mention: usize) -> bool {
+    doc.mentions[mention].kind == dossier_model::MentionKind::Nationality
+        && doc.word(doc.mention_tokens[mention].1) == "border"
+}
+
+/// The place mentions of the article's dateline: the first of its first
+/// three sentences that opens with a place followed by a comma, a dash or
+/// a parenthesis ("PESHAWAR, Pakistan (Reuters) -", "Moscow —"), with the
+/// places that qualify it after a comma.
+fn dateline(doc: &Doc<'_>) -> Vec<usize> {
+    let is_place = |m: usize| doc.classes[m] == Class::Place;
+    for sentence in 0..doc.sentence_tokens.len().min(3) {
+        let (start, end) = doc.sentence_tokens[sentence];
+        let first = doc
+            .mention_tokens
+            .iter()
+            .position(|&(from, _)| from == start)
+            .filter(|&m| is_place(m));
+        let Some(mut mention) = first else { continue };
+        let mut places = Vec::new();
+        loop {
+            places.push(mention);
+            let after = doc.mention_tokens[mention].1;
+            match doc.word(after) {
+                "," => {
+                    let next = doc
+                        .mention_tokens
+                        .iter()
+                        .position(|&(from, _)| from == after + 1)
+                        .filter(|&m| is_place(m) && doc.mention_tokens[m].1 < end);
+                    match next {
+                        Some(next) => mention = next,
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        let closing = doc.mention_tokens[*places.last().expect("one place")].1;
+        if matches!(doc.word(closing), "," | "–" | "—" | "-" | "(") {
+            return places;
+        }
+    }
+    Vec::new()
+}
+
 /// A time expression right after a reporting verb dates the report ("said
 /// on Sunday"); one after "until" a deadline ("held until 22 May"): neither
 /// dates the event.
@@ -675,6 +777,22 @@ fn dates_report(doc: &Doc<'_>, time: &TimeExpression) -> bool {
         || (token.saturating_sub(2)..token).any(|at| REPORTING.contains(&doc.word(at)))
         || (token.saturating_sub(3)..token)
             .any(|at| matches!(doc.word(at), "until" | "till" | "pending"))
+}
+
+/// Whether two time expressions name different times: resolved dates that
+/// cannot agree, or unresolved ones written differently ("Tuesday", "last
+/// week").
+fn distinct_times(doc: &Doc<'_>, a: &TimeExpression, b: &TimeExpression) -> bool {
+    match (a.date, b.date) {
+        (Some(_), Some(_)) => !same_time(a, b),
+        (None, None) => {
+            a.precision != b.precision
+                || (a.relative
+                    && b.relative
+                    && !doc.text[a.span].eq_ignore_ascii_case(&doc.text[b.span]))
+        }
+        _ => false,
+    }
 }
 
 /// Whether two dates could name the same day.
@@ -701,6 +819,9 @@ fn same_time(a: &TimeExpression, b: &TimeExpression) -> bool {
 
 /// The country a place mention lies in.
 fn country_of(doc: &Doc<'_>, kb: &Kb, mention: usize) -> Option<String> {
+    if is_border(doc, mention) {
+        return None;
+    }
     let key = doc.mentions[mention].entity.as_ref()?;
     match key.kind() {
         "country" => Some(key.id().to_owned()),
@@ -719,6 +840,10 @@ fn country_of(doc: &Doc<'_>, kb: &Kb, mention: usize) -> Option<String> {
 /// Whether two places could be the same scene: the same entity, or one
 /// inside the other as far as the links tell.
 fn same_place(doc: &Doc<'_>, kb: &Kb, a: usize, b: usize) -> bool {
+    // A border lies in either country it divides.
+    if is_border(doc, a) || is_border(doc, b) {
+        return true;
+    }
     let (x, y) = (&doc.mentions[a], &doc.mentions[b]);
     if doc.text[x.span].eq_ignore_ascii_case(&doc.text[y.span]) {
         return true;
@@ -797,7 +922,7 @@ fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
         let joins = |draft: &Draft| {
             draft.hypothetical == anchor.hypothetical
                 && match (&draft.time, &time) {
-                    (Some(a), Some(b)) => same_time(a, b),
+                    (Some(a), Some(b)) => !distinct_times(doc, a, b),
                     _ => true,
                 }
                 && match (draft.place, place) {
@@ -817,12 +942,36 @@ fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
                     || !(draft.time.is_some() || draft.place.is_some())
                     || (time.is_some() && draft.time.is_some())
                     || (place.is_some() && draft.place.is_some()))
-                // "previous attacks", "its lethal attacks" recall others.
+                // "previous attacks", "its lethal attacks" recall others;
+                // an incident told after them is not one of them unless
+                // the same sentence says so ("in a previous attack, gunmen
+                // killed twelve").
                 && (!anchor.background_cue || draft.background_cue)
+                && (anchor.background_cue
+                    || !draft.background_cue
+                    || anchor.found.sentence == last_sentence(draft))
                 && !listed_apart(doc, &anchors[*draft.anchors.last().expect("non-empty")], anchor)
         };
         let sentence = anchor.found.sentence;
-        match drafts.iter_mut().rev().find(|d| joins(d)) {
+        // A trigger with no setting of its own continues the incident told
+        // in its sentence or the one before; further on, "the attack" is
+        // the article's main event, not the last one recalled.
+        let latest = drafts.iter().rposition(&joins);
+        let chosen = if time.is_none() && place.is_none() {
+            drafts
+                .iter()
+                .rposition(|d| joins(d) && sentence <= last_sentence(d) + 1)
+                .or_else(|| {
+                    drafts
+                        .iter()
+                        .position(|d| !d.hypothetical && !d.background_cue)
+                        .filter(|&main| joins(&drafts[main]) && !anchor.hypothetical)
+                })
+                .or(latest)
+        } else {
+            latest
+        };
+        match chosen.map(|index| &mut drafts[index]) {
             Some(draft) => {
                 draft.anchors.push(index);
                 draft.time = draft.time.or(time);
@@ -946,7 +1095,13 @@ fn assign_status(
                 (Some(a), Some(b)) => *a != b,
                 _ => false,
             };
-            if old || draft.background_cue || elsewhere {
+            // Another day than the main event's: "on Tuesday" beside "last
+            // week".
+            let another_day = match (draft.time, main_draft.and_then(|m| m.time)) {
+                (Some(a), Some(b)) => distinct_times(doc, &a, &b),
+                _ => false,
+            };
+            if old || draft.background_cue || elsewhere || another_day {
                 EventStatus::Background
             } else {
                 EventStatus::Main

@@ -235,3 +235,80 @@ fn vicinity_places_results_and_background_with_their_own_setting() {
     assert_eq!(time.precision, dossier_model::TimePrecision::Week);
     assert_eq!(older.casualties[0].who.as_deref(), Some("soldiers"));
 }
+
+#[test]
+fn wire_report_dateline_border_counts_and_recalled_strike() {
+    let text = "Suicide bomber kills 12 near the Afghan border\n\n\
+                PESHAWAR, Pakistan (Reuters) - A suicide bomber killed at least 12 soldiers and \
+                wounded up to five civilians at a checkpoint near the Afghan border on Tuesday, \
+                officials said. No group claimed responsibility, but the Pakistani Taliban have \
+                carried out similar attacks in the past. Last week, a drone strike in North \
+                Waziristan killed three militants. Militants also threatened to attack schools \
+                in the province.";
+    let found = events(text, Some("2024-05-16"));
+    let shown = render(text, &found);
+    let main: Vec<_> = found
+        .iter()
+        .filter(|e| e.status == EventStatus::Main)
+        .collect();
+    // One incident told by two triggers of one sentence.
+    assert_eq!(main.len(), 1, "{shown}");
+    let main = main[0];
+    assert!(main.suicide, "{shown}");
+    // The sentence's own place beats the dateline; a border lies in the
+    // country the report is filed from.
+    let place = main.place.as_ref().unwrap();
+    assert_eq!(place.name, "Afghan border", "{shown}");
+    assert!(place.vicinity);
+    assert_eq!(place.country.as_deref(), Some("PK"), "{shown}");
+    assert_eq!(
+        main.time.as_ref().unwrap().date.as_deref(),
+        Some("2024-05-14")
+    );
+    // The headline's "kills 12", then "killed at least 12 soldiers and
+    // wounded up to five civilians".
+    let figures: Vec<_> = main
+        .casualties
+        .iter()
+        .map(|c| (c.kind, c.low, c.high, c.who.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (
+                dossier_model::CasualtyKind::Killed,
+                Some(12),
+                Some(12),
+                None
+            ),
+            (
+                dossier_model::CasualtyKind::Killed,
+                Some(12),
+                None,
+                Some("soldiers")
+            ),
+            (
+                dossier_model::CasualtyKind::Wounded,
+                None,
+                Some(5),
+                Some("civilians")
+            ),
+        ],
+        "{shown}"
+    );
+    // Last week's drone strike is its own, older incident.
+    let strike = found
+        .iter()
+        .find(|e| e.event_type.kind == "drone_strike")
+        .expect(&shown);
+    assert_eq!(strike.status, EventStatus::Background, "{shown}");
+    assert_eq!(strike.casualties.len(), 1, "{shown}");
+    assert_eq!(strike.casualties[0].value, Some(3));
+    // The threat is hypothetical.
+    assert!(
+        found
+            .iter()
+            .any(|e| e.status == EventStatus::Hypothetical && e.casualties.is_empty()),
+        "{shown}"
+    );
+}

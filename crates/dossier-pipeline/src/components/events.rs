@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dossier_events::EventExtractor;
-use dossier_kb::Kb;
-use dossier_model::{Article, Component, ComponentError, DatePrecision, EntityKey, Layer};
+use dossier_model::{Article, Component, ComponentError, DatePrecision, Layer};
 use dossier_nlp::tokens::tokenize;
 use dossier_nlp::{Annotation, Annotator};
 
@@ -41,22 +40,6 @@ pub(crate) fn published_day(article: &Article) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(published.value.get(..10)?, "%Y-%m-%d").ok()
 }
 
-/// The ISO country of a place entity.
-pub(crate) fn country_of(kb: &Kb, key: &EntityKey) -> Option<String> {
-    match key.kind() {
-        "country" => Some(key.id().to_owned()),
-        "region" => kb.region(key.id()).map(|r| r.country.clone()),
-        "city" => key
-            .id()
-            .parse()
-            .ok()
-            .and_then(|id| kb.city(id))
-            .map(|c| c.country.clone()),
-        "actor" => kb.actor(key.id()).and_then(|a| a.country.clone()),
-        _ => None,
-    }
-}
-
 impl Component for EventDetector {
     fn name(&self) -> &'static str {
         "events"
@@ -86,16 +69,10 @@ impl Component for EventDetector {
             aliases: Vec::new(),
         };
         let kb = self.annotator.kb();
-        let mut events =
-            self.extractor
-                .extract(kb, &article.text, &annotation, published_day(article));
-        for event in &mut events {
-            if let Some(place) = &mut event.place
-                && place.country.is_none()
-            {
-                place.country = place.entity.as_ref().and_then(|e| country_of(kb, e));
-            }
-        }
+        // The extractor fills each place's country from the knowledge base.
+        let events = self
+            .extractor
+            .extract(kb, &article.text, &annotation, published_day(article));
         article.layers.mentions = Some(annotation.mentions);
         article.layers.events = Some(events);
         Ok(())
