@@ -77,6 +77,12 @@ const BACKGROUND: &[&str] = &[
     "various",
 ];
 
+/// Units of time that, before "after", measure the lapse since another
+/// incident.
+const LAPSES: &[&str] = &[
+    "day", "days", "hours", "month", "months", "week", "weeks", "year", "years",
+];
+
 /// Words after which a time expression dates the report, not the event:
 /// "said on Saturday".
 const REPORTING: &[&str] = &[
@@ -171,6 +177,9 @@ struct Anchor<'l> {
     found: Found<'l>,
     hypothetical: bool,
     background_cue: bool,
+    /// Told as the time since another incident: "weeks after a teacher was
+    /// beheaded".
+    lapse: bool,
     time: Option<TimeExpression>,
     places: Vec<usize>,
 }
@@ -304,9 +313,15 @@ impl EventExtractor {
                     && doc.word(found.end - 1).ends_with('s')
                     && (found.start.saturating_sub(2).max(sentence_start)..found.start)
                         .any(|at| matches!(doc.word(at), "its" | "their"));
+                // "two weeks after a teacher was beheaded": another,
+                // earlier incident.
+                let lapse = (look_back + 1..found.start).any(|at| {
+                    matches!(doc.word(at), "after" | "since") && LAPSES.contains(&doc.word(at - 1))
+                });
                 Anchor {
                     hypothetical: words().any(|w| HYPOTHETICAL.contains(&w)),
-                    background_cue: record || words().any(|w| BACKGROUND.contains(&w)),
+                    background_cue: record || lapse || words().any(|w| BACKGROUND.contains(&w)),
+                    lapse,
                     found,
                     time: None,
                     places: Vec::new(),
@@ -345,7 +360,19 @@ impl EventExtractor {
                     // ("attacked the hall, a venue in Krasnogorsk"); before
                     // it, a comma-fenced phrase is usually about someone
                     // else.
-                    let reach = if token >= a.found.end { 14 } else { 8 };
+                    // The only trigger of its sentence takes a setting from
+                    // further on ("abducted … from a school in Jangebe,
+                    // Zamfara state, early on Friday").
+                    let alone = anchors
+                        .iter()
+                        .filter(|b| b.found.sentence == a.found.sentence)
+                        .count()
+                        == 1;
+                    let reach = match (token >= a.found.end, alone) {
+                        (true, true) => 24,
+                        (true, false) => 14,
+                        (false, _) => 8,
+                    };
                     (to - from <= reach
                         || !(from..to).any(|at| matches!(doc.word(at), "," | ";")))
                         // "detained in Bryansk after the attack": the place
@@ -401,7 +428,21 @@ impl EventExtractor {
         dateline: &[usize],
     ) -> EventMention {
         let first = &anchors[draft.anchors[0]].found;
+        let roles = self.fillers(doc, &draft.picks);
         let kind = self.kind_of(draft, anchors);
+        // "Police shot the suspect" in a knife attack: the weapons say
+        // which armed assault it was.
+        let weapon_types: Vec<u8> = roles
+            .iter()
+            .filter(|r| r.role == EventRole::Weapon)
+            .filter_map(|r| r.gtd_type)
+            .collect();
+        let kind = match kind.event_type.kind.as_str() {
+            "shooting" if weapon_types.contains(&MELEE) && !weapon_types.contains(&FIREARMS) => {
+                self.lexicon.kind("stabbing").unwrap_or(kind)
+            }
+            _ => kind,
+        };
         let suicide = kind.event_type.kind == "suicide_bombing"
             || draft.anchors.iter().any(|&i| {
                 let f = &anchors[i].found;
@@ -439,7 +480,7 @@ impl EventExtractor {
             time,
             place,
             casualties: Vec::new(),
-            roles: self.fillers(doc, &draft.picks),
+            roles,
             suicide,
             confidence: if military_only(doc, draft) {
                 COMBAT_CONFIDENCE
@@ -653,6 +694,27 @@ const LOCATIVE: &[&str] = &[
     "близ",
 ];
 
+/// Directions and parts that may stand between a locative and its place.
+const COMPASS: &[&str] = &[
+    "central",
+    "east",
+    "eastern",
+    "north",
+    "northeast",
+    "northeastern",
+    "northern",
+    "northwest",
+    "northwestern",
+    "south",
+    "southeast",
+    "southeastern",
+    "southern",
+    "southwest",
+    "southwestern",
+    "west",
+    "western",
+];
+
 /// Words before "of" that make the place a scene: "the city of Flores",
 /// "the outskirts of Moscow", "north of Kabul".
 const LOCATIVE_OF: &[&str] = &[
@@ -686,7 +748,10 @@ fn is_scene(doc: &Doc<'_>, mention: usize, anchors: &[Anchor<'_>]) -> bool {
     let (start, end) = doc.mention_tokens[mention];
     let (sentence_start, _) = doc.sentence_tokens[doc.sentence_of_token[start]];
     let mut before = start;
-    while before > sentence_start && matches!(doc.word(before - 1), "the" | "a") {
+    // "in the north of", "in northwest Nigeria", "in central Berlin".
+    while before > sentence_start
+        && (matches!(doc.word(before - 1), "the" | "a") || COMPASS.contains(&doc.word(before - 1)))
+    {
         before -= 1;
     }
     if before > sentence_start {
@@ -700,6 +765,12 @@ fn is_scene(doc: &Doc<'_>, mention: usize, anchors: &[Anchor<'_>]) -> bool {
                     .iter()
                     .zip(&doc.mention_tokens)
                     .any(|(class, range)| *class == Class::Place && range.1 == before - 1))
+            // "in Jangebe, Zamfara state": a village the knowledge base does
+            // not know, then its region.
+            || (word == ","
+                && before >= 3
+                && doc.tokens[before - 2].capitalised
+                && LOCATIVE.contains(&doc.word(before - 3)))
         {
             return true;
         }
@@ -862,16 +933,60 @@ fn same_place(doc: &Doc<'_>, kb: &Kb, a: usize, b: usize) -> bool {
     // A country holds its places; a vicinity ("outside Moscow") is fuzzy
     // enough to hold any place of its country ("in Krasnogorsk, outside
     // Moscow").
-    let loose = |m: usize| {
-        let (start, _) = doc.mention_tokens[m];
+    let is_country = |m: usize| {
         doc.mentions[m]
             .entity
             .as_ref()
             .is_some_and(|e| e.kind() == "country")
-            || (start.saturating_sub(3)..start).any(|at| VICINITY.contains(&doc.word(at)))
     };
-    (loose(a) || loose(b))
-        && country_of(doc, kb, a).is_some_and(|c| Some(c) == country_of(doc, kb, b))
+    let vicinity = |m: usize| {
+        let (start, _) = doc.mention_tokens[m];
+        (start.saturating_sub(3)..start).any(|at| VICINITY.contains(&doc.word(at)))
+    };
+    let same_country = country_of(doc, kb, a).is_some_and(|c| Some(c) == country_of(doc, kb, b));
+    // Near a city is within a day's drive of it, not anywhere in its
+    // country: "near Paris" is not Nice.
+    let close = match (city_at(doc, kb, a), city_at(doc, kb, b)) {
+        (Some(p), Some(q)) => distance_km(p, q) <= VICINITY_KM,
+        _ => true,
+    };
+    same_country && (is_country(a) || is_country(b) || ((vicinity(a) || vicinity(b)) && close))
+}
+
+/// GTD weapon types.
+const FIREARMS: u8 = 5;
+const MELEE: u8 = 9;
+
+/// How fine a place is: a city before a region before a country.
+fn place_rank(doc: &Doc<'_>, mention: usize) -> u8 {
+    match doc.mentions[mention].entity.as_ref().map(EntityKey::kind) {
+        Some("city") => 0,
+        Some("region") => 1,
+        Some("country") => 2,
+        _ => 3,
+    }
+}
+
+/// How far "near X" or "outside X" reaches.
+const VICINITY_KM: f64 = 100.0;
+
+/// The coordinates of the city a place mention is linked to.
+fn city_at(doc: &Doc<'_>, kb: &Kb, mention: usize) -> Option<(f64, f64)> {
+    let key = doc.mentions[mention].entity.as_ref()?;
+    if key.kind() != "city" {
+        return None;
+    }
+    let city = kb.city(key.id().parse().ok()?)?;
+    Some((city.lat, city.lon))
+}
+
+/// Great-circle distance in kilometres.
+fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 /// Gathers anchors into drafts: an anchor joins the latest draft whose time
@@ -882,10 +997,13 @@ fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
         // An anchor without a setting of its own takes its sentence's: a
         // sentence tells one incident ("A roadside bomb killed four soldiers
         // near the border last week").
+        // An incident recalled in passing ("two weeks after a teacher was
+        // beheaded near Paris") lends its setting to no other trigger.
         let in_sentence = || {
             anchors
                 .iter()
                 .filter(|a| a.found.sentence == anchor.found.sentence)
+                .filter(|a| a.lapse == anchor.lapse)
                 .filter(|a| !listed_apart(doc, a, anchor) && !listed_apart(doc, anchor, a))
         };
         let time = anchor.time.or_else(|| in_sentence().find_map(|a| a.time));
@@ -896,18 +1014,10 @@ fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
         } else {
             &anchor.places
         };
-        let place = places.iter().copied().min_by_key(|&m| {
-            let key = doc.mentions[m].entity.as_ref().map(EntityKey::kind);
-            (
-                match key {
-                    Some("city") => 0,
-                    Some("region") => 1,
-                    Some("country") => 2,
-                    _ => 3,
-                },
-                doc.mentions[m].span.start(),
-            )
-        });
+        let place = places
+            .iter()
+            .copied()
+            .min_by_key(|&m| (place_rank(doc, m), doc.mentions[m].span.start()));
         let last_sentence = |draft: &Draft| {
             anchors[*draft.anchors.last().expect("non-empty")]
                 .found
@@ -975,7 +1085,14 @@ fn gather(doc: &Doc<'_>, kb: &Kb, anchors: &[Anchor<'_>]) -> Vec<Draft> {
             Some(draft) => {
                 draft.anchors.push(index);
                 draft.time = draft.time.or(time);
-                draft.place = draft.place.or(place);
+                // "in northwest Nigeria", then "in Jangebe, Zamfara state":
+                // the finer place of the same scene.
+                draft.place = match (draft.place, place) {
+                    (Some(old), Some(new)) if place_rank(doc, new) < place_rank(doc, old) => {
+                        Some(new)
+                    }
+                    (old, new) => old.or(new),
+                };
                 if !draft.sentences.contains(&sentence) {
                     draft.sentences.push(sentence);
                 }

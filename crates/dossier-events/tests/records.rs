@@ -312,3 +312,107 @@ fn wire_report_dateline_border_counts_and_recalled_strike() {
         "{shown}"
     );
 }
+
+/// A fixture of `tests/fixtures/` (short wire-style reports written for
+/// these tests, after real incidents).
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn wire_reports_of_other_attack_types() {
+    // (file, kind, place, country, killed, wounded, kidnapped)
+    let cases = [
+        (
+            "nice_stabbing.txt",
+            "stabbing",
+            "Nice",
+            "FR",
+            Some(3),
+            None,
+            None,
+        ),
+        (
+            "berlin_ramming.txt",
+            "vehicle_ramming",
+            "Berlin",
+            "DE",
+            Some(12),
+            Some(48),
+            None,
+        ),
+        (
+            "zamfara_kidnapping.txt",
+            "kidnapping",
+            "Zamfara",
+            "NG",
+            None,
+            None,
+            Some(301),
+        ),
+        (
+            "kyiv_missile.txt",
+            "missile_strike",
+            "Kyiv",
+            "UA",
+            Some(33),
+            Some(101),
+            None,
+        ),
+    ];
+    let mut all = String::new();
+    for (file, kind, place, country, killed, wounded, kidnapped) in cases {
+        let text = fixture(file);
+        let found = events(&text, None);
+        let shown = render(&text, &found);
+        writeln!(all, "# {file}\n{shown}").unwrap();
+        let main: Vec<_> = found
+            .iter()
+            .filter(|e| e.status == EventStatus::Main)
+            .collect();
+        assert_eq!(main.len(), 1, "{file}: {shown}");
+        let main = main[0];
+        assert_eq!(main.event_type.kind, kind, "{file}: {shown}");
+        let at = main.place.as_ref().expect(&shown);
+        assert_eq!(at.name, place, "{file}: {shown}");
+        assert_eq!(at.country.as_deref(), Some(country), "{file}");
+        // The body's figure is among the event's (a headline may round it:
+        // "kills dozens"); no kind is reported that the text lacks.
+        for (k, want) in [
+            (dossier_model::CasualtyKind::Killed, killed),
+            (dossier_model::CasualtyKind::Wounded, wounded),
+            (dossier_model::CasualtyKind::Kidnapped, kidnapped),
+        ] {
+            let lows: Vec<_> = main
+                .casualties
+                .iter()
+                .filter(|c| c.kind == k)
+                .map(|c| c.low)
+                .collect();
+            match want {
+                Some(low) => assert!(lows.contains(&Some(low)), "{file} {k:?}: {shown}"),
+                None => assert!(lows.is_empty(), "{file} {k:?}: {shown}"),
+            }
+        }
+        // Without a publication date no date is guessed.
+        assert!(
+            main.time.as_ref().is_none_or(|t| t.date.is_none()),
+            "{file}"
+        );
+    }
+    // The beheading "two weeks" before the Nice attack is its own,
+    // background incident near Paris.
+    let text = fixture("nice_stabbing.txt");
+    let found = events(&text, None);
+    let recalled = found
+        .iter()
+        .find(|e| e.status == EventStatus::Background)
+        .expect("the beheading");
+    assert_eq!(recalled.place.as_ref().unwrap().name, "Paris");
+    insta::assert_snapshot!("wire_reports", all);
+}
