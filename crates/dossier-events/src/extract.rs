@@ -502,6 +502,11 @@ impl EventExtractor {
             .iter()
             .map(|&i| &self.lexicon.kinds[anchors[i].found.trigger.kind])
             .collect();
+        // Calling a killing an assassination says who the victim was: a
+        // figure killed for their position, whatever weapon killed them.
+        if let Some(assassination) = kinds.iter().find(|k| k.event_type.gtd_attack_type == 1) {
+            return assassination;
+        }
         let mut votes: BTreeMap<u8, (usize, u8)> = BTreeMap::new();
         for kind in &kinds {
             let vote = votes.entry(kind.event_type.gtd_attack_type).or_default();

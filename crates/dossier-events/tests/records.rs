@@ -364,6 +364,33 @@ fn wire_reports_of_other_attack_types() {
             Some(101),
             None,
         ),
+        (
+            "tbilisi_assassination.txt",
+            "assassination",
+            "Tbilisi",
+            "GE",
+            None,
+            None,
+            None,
+        ),
+        (
+            "donetsk_shelling.txt",
+            "shelling",
+            "Donetsk",
+            "UA",
+            Some(4),
+            Some(9),
+            None,
+        ),
+        (
+            "eskilstuna_arson.txt",
+            "arson",
+            "Eskilstuna",
+            "SE",
+            None,
+            Some(5),
+            None,
+        ),
     ];
     let mut all = String::new();
     for (file, kind, place, country, killed, wounded, kidnapped) in cases {
@@ -414,5 +441,27 @@ fn wire_reports_of_other_attack_types() {
         .find(|e| e.status == EventStatus::Background)
         .expect("the beheading");
     assert_eq!(recalled.place.as_ref().unwrap().name, "Paris");
+    // A hijacking: the plane is the target, the armed men its hijackers.
+    let text = fixture("kandahar_hijacking.txt");
+    let found = events(&text, None);
+    let shown = render(&text, &found);
+    writeln!(all, "# kandahar_hijacking.txt\n{shown}").unwrap();
+    let main = &found[0];
+    assert_eq!(main.event_type.gtd_attack_type, 4, "{shown}");
+    let filled = |role: dossier_model::EventRole| {
+        main.roles
+            .iter()
+            .filter(|r| r.role == role)
+            .map(|r| &text[r.span.start() as usize..r.span.end() as usize])
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        filled(dossier_model::EventRole::Target).contains(&"an Indian Airlines plane"),
+        "{shown}"
+    );
+    assert!(
+        filled(dossier_model::EventRole::PerpetratorIndividual).contains(&"Five armed men"),
+        "{shown}"
+    );
     insta::assert_snapshot!("wire_reports", all);
 }
