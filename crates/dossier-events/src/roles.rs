@@ -36,8 +36,10 @@ const CLAUSE_BREAKS: &[&str] = &[
     "--",
     "added",
     "announced",
+    "called",
     "confirmed",
     "denied",
+    "described",
     "disclosed",
     "explained",
     "indicated",
@@ -51,6 +53,7 @@ const CLAUSE_BREAKS: &[&str] = &[
     "says",
     "stated",
     "states",
+    "termed",
     "that",
     "told",
     "warned",
@@ -200,6 +203,23 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
             confidence: 0.5,
         });
     }
+    // "Police shot and wounded the suspect": the response to an attack,
+    // whose shooter is no perpetrator and whose target is no victim.
+    if found.pos == Pos::Verb
+        && !found.passive
+        && doc.mentions_in(found.sentence).any(|index| {
+            let (start, _) = doc.mention_tokens[index];
+            start >= found.end && start < patient_to && doc.classes[index] == Class::Perpetrator
+        })
+        && doc.mentions_in(found.sentence).any(|index| {
+            let (_, end) = doc.mention_tokens[index];
+            end <= found.start
+                && end >= agent_from
+                && matches!(doc.classes[index], Class::StateForce | Class::ArmedPeople)
+        })
+    {
+        return;
+    }
     // Arms seized, found or handed over are not the weapons of the event.
     let seizure = (sentence_start..sentence_end).any(|at| SEIZURE.contains(&doc.word(at)));
     for index in doc.mentions_in(found.sentence) {
@@ -219,6 +239,13 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
         }
         // "…, president Cristiani said": the speaker, not a participant.
         if SPEAKER_VERBS.contains(&doc.word(end)) {
+            continue;
+        }
+        // "a children's hospital": people owning a thing are neither its
+        // attackers nor, by that, its victims.
+        if matches!(class, Class::People | Class::ArmedPeople)
+            && matches!(doc.word(end), "'s" | "’s")
+        {
             continue;
         }
         let before = end <= found.start && start >= agent_from;
@@ -313,6 +340,9 @@ const RESPONSIBILITY: &[&str] = &[
     "responsible",
 ];
 
+/// Words that deny what follows them.
+const NEGATIONS: &[&str] = &["n't", "never", "no", "nobody", "none", "not"];
+
 /// Responsibility cues whose subject is the accuser, not the accused.
 const BLAME: &[&str] = &["accused", "attributed", "blamed", "blames"];
 
@@ -325,16 +355,19 @@ pub(crate) fn responsibility(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pic
         return;
     };
     // Who blames or accuses speaks before the verb; the blamed follow it.
-    let after_only = BLAME.contains(&doc.word(cue));
+    // "No group claimed responsibility", "the Taliban have not claimed it":
+    // nobody before a denied claim is named by it.
+    let negated = (start..cue).any(|at| NEGATIONS.contains(&doc.word(at)));
+    let blame = BLAME.contains(&doc.word(cue));
     for index in doc.mentions_in(sentence) {
-        if after_only && doc.mention_tokens[index].0 < cue {
+        if (blame || negated) && doc.mention_tokens[index].0 < cue {
             continue;
         }
         let role = match doc.classes[index] {
             Class::Group => EventRole::PerpetratorOrganisation,
-            Class::StateForce if after_only => EventRole::PerpetratorOrganisation,
+            Class::StateForce if blame => EventRole::PerpetratorOrganisation,
             Class::Perpetrator => EventRole::PerpetratorIndividual,
-            Class::ArmedPeople if after_only => EventRole::PerpetratorIndividual,
+            Class::ArmedPeople if blame => EventRole::PerpetratorIndividual,
             _ => continue,
         };
         picks.push(Pick {
