@@ -110,6 +110,40 @@ const GENERIC_WEAPONS: &[&str] = &[
 /// terrorism.
 const MILITARY_TARGETS: &[&str] = &["aircraft", "convoy", "helicopter", "helicopters"];
 
+/// Words that make a target an armed institution's ("the army
+/// headquarters", "a naval base", "the 4th infantry brigade"): attacking
+/// it is warfare, and MUC does not list it.
+const ARMED_INSTITUTION_WORDS: &[&str] = &[
+    "army",
+    "base",
+    "battalion",
+    "brigade",
+    "garrison",
+    "military",
+    "navy",
+];
+
+/// Armed institutions named in two words ("the air force headquarters").
+const ARMED_INSTITUTION_PHRASES: &[&str] = &["air force", "armed forces"];
+
+/// Target heads that name where an attack happened, not what it hit: "a
+/// bomb exploded on the highway".
+const ROUTE_TARGETS: &[&str] = &[
+    "freeway", "highway", "highways", "road", "roads", "street", "streets",
+];
+
+/// Whether a target name is an armed institution's or a route's.
+fn military_or_route(norm: &str, head: &str) -> bool {
+    MILITARY_TARGETS.contains(&head)
+        || ROUTE_TARGETS.contains(&head)
+        || norm
+            .split(' ')
+            .any(|w| ARMED_INSTITUTION_WORDS.contains(&w))
+        || ARMED_INSTITUTION_PHRASES
+            .iter()
+            .any(|p| format!(" {norm} ").contains(&format!(" {p} ")))
+}
+
 /// Leading words MUC leaves out of target and weapon names: counts,
 /// quantifiers, possessives ("two vehicles", "several houses").
 const QUANTIFIERS: &[&str] = &[
@@ -195,9 +229,9 @@ fn muc_filler_role(
             }
         }
         EventRole::Weapon => (!GENERIC_WEAPONS.contains(&head)).then_some("Weapon"),
-        EventRole::Target => (category != Some("organisation")
-            && !MILITARY_TARGETS.contains(&head))
-        .then_some("Target"),
+        EventRole::Target => {
+            (category != Some("organisation") && !military_or_route(norm, head)).then_some("Target")
+        }
         // Police and intelligence services act in arrests and raids; MUC
         // lists armies, not them, as perpetrator organisations.
         EventRole::PerpetratorOrganisation => (!agency).then_some("PerpOrg"),
