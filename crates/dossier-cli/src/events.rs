@@ -94,14 +94,22 @@ const GENERIC_PERPETRATORS: &[&str] = &[
 ];
 
 /// Weapon heads too generic, or too much the gear of armies, to be listed
-/// as an attack's weapon ("weapons", "ammunition", "artillery").
+/// as an attack's weapon ("weapons", "ammunition", "artillery", "missiles",
+/// "rocket launchers", "helicopter gunships"; a bullet is ammunition).
 const GENERIC_WEAPONS: &[&str] = &[
     "ammunition",
     "arms",
     "artillery",
+    "bullet",
     "bullets",
     "fuel",
+    "gunship",
+    "gunships",
+    "launcher",
+    "launchers",
     "mines",
+    "missile",
+    "missiles",
     "weapon",
     "weapons",
 ];
