@@ -247,6 +247,9 @@ impl EventExtractor {
                 drafts[draft].picks.extend(picks);
             }
         }
+        for draft in &mut drafts {
+            crate::owners::drop_owners(&doc, &mut draft.picks);
+        }
         let quantities = find_quantities(text, doc.tokens);
         let figures = casualties::find(&doc, &quantities);
         let mut events: Vec<EventMention> = drafts

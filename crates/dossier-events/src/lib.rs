@@ -13,6 +13,7 @@ mod doc;
 mod error;
 mod extract;
 mod lexicon;
+mod owners;
 mod relevance;
 mod roles;
 mod triggers;
