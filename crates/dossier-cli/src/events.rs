@@ -140,9 +140,14 @@ const ROUTE_TARGETS: &[&str] = &[
     "freeway", "highway", "highways", "road", "roads", "street", "streets",
 ];
 
-/// Whether a target name is an armed institution's or a route's.
-fn military_or_route(norm: &str, head: &str) -> bool {
-    MILITARY_TARGETS.contains(&head)
+/// Target names too vague to be listed on their own: "the installations",
+/// "the premises" only point back to a target named before.
+const VAGUE_TARGETS: &[&str] = &["installations", "premises"];
+
+/// Whether a target name is an armed institution's or a route's, or vague.
+fn unlisted_target(norm: &str, head: &str) -> bool {
+    VAGUE_TARGETS.contains(&norm)
+        || MILITARY_TARGETS.contains(&head)
         || ROUTE_TARGETS.contains(&head)
         || norm
             .split(' ')
@@ -238,7 +243,7 @@ fn muc_filler_role(
         }
         EventRole::Weapon => (!GENERIC_WEAPONS.contains(&head)).then_some("Weapon"),
         EventRole::Target => {
-            (category != Some("organisation") && !military_or_route(norm, head)).then_some("Target")
+            (category != Some("organisation") && !unlisted_target(norm, head)).then_some("Target")
         }
         // Police and intelligence services act in arrests and raids; MUC
         // lists armies, not them, as perpetrator organisations.
