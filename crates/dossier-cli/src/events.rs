@@ -158,10 +158,45 @@ fn unlisted_target(norm: &str, head: &str) -> bool {
 }
 
 /// Leading words MUC leaves out of target and weapon names: counts,
-/// quantifiers, possessives ("two vehicles", "several houses").
+/// quantifiers, possessives and their hedges ("two vehicles", "several
+/// houses", "approximately 500 homes", "at least 30 stores", "dozens of
+/// buses").
 const QUANTIFIERS: &[&str] = &[
-    "a", "an", "another", "eight", "five", "four", "her", "his", "its", "many", "nine", "numerous",
-    "one", "other", "seven", "several", "six", "some", "ten", "the", "their", "three", "two",
+    "a",
+    "about",
+    "almost",
+    "an",
+    "another",
+    "approximately",
+    "around",
+    "at",
+    "dozens",
+    "eight",
+    "five",
+    "four",
+    "her",
+    "his",
+    "hundreds",
+    "its",
+    "least",
+    "many",
+    "more",
+    "nearly",
+    "nine",
+    "numerous",
+    "of",
+    "one",
+    "other",
+    "seven",
+    "several",
+    "six",
+    "some",
+    "ten",
+    "than",
+    "the",
+    "their",
+    "three",
+    "two",
     "various",
 ];
 
