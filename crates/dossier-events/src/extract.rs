@@ -240,6 +240,7 @@ impl EventExtractor {
         for sentence in 0..doc.sentences.len() {
             let mut picks = Vec::new();
             roles::responsibility(&doc, sentence, &mut picks);
+            crate::identified::victims(&doc, sentence, &mut picks);
             if picks.is_empty() {
                 continue;
             }
