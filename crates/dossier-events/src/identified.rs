@@ -37,13 +37,45 @@ pub(crate) fn victims(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
         else {
             continue;
         };
-        if (first..identified).any(|at| HARMED.contains(&doc.word(at))) {
+        if !(first..identified).any(|at| HARMED.contains(&doc.word(at))) {
+            continue;
+        }
+        let mut named = mention;
+        loop {
             picks.push(Pick {
-                mention,
+                mention: named,
                 role: EventRole::Victim,
                 rule: "identified_as",
                 confidence: IDENTIFIED_CONFIDENCE,
             });
+            match next_listed(doc, sentence, named) {
+                Some(next) => named = next,
+                None => break,
+            }
         }
     }
+}
+
+/// The person named next in the list after mention `at` ("X, 38, and Y,
+/// 42"; "X and sergeant Y"): only commas, "and", ages and the next
+/// name's title stand between them.
+fn next_listed(doc: &Doc<'_>, sentence: usize, at: usize) -> Option<usize> {
+    let end = doc.mention_tokens[at].1;
+    let next = doc
+        .mentions_in(sentence)
+        .find(|&m| doc.mention_tokens[m].0 >= end)?;
+    let mention = &doc.mentions[next];
+    let title = mention.category.as_deref().unwrap_or_default();
+    let gap = end..doc.mention_tokens[next].0;
+    (mention.kind == MentionKind::Person
+        && gap
+            .clone()
+            .any(|t| matches!(doc.word(t), "," | ";" | "and"))
+        && gap.clone().all(|t| {
+            let word = doc.word(t);
+            matches!(word, "," | ";" | "and")
+                || word.bytes().all(|b| b.is_ascii_digit())
+                || title.split(' ').any(|w| w == word)
+        }))
+    .then_some(next)
 }
