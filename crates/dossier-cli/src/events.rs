@@ -419,10 +419,15 @@ fn muc_extracts(
         .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > MIN_CONFIDENCE)
         .flat_map(|e| {
             // A kidnapping's weapons are its captors' arms and its "targets"
-            // the places its victims were taken from: MUC lists neither.
-            let captors = matches!(e.event_type.kind.as_str(), "kidnapping" | "hostage_taking");
+            // the places its victims were taken from: MUC lists neither. An
+            // incident told only as "an attack" names no means: what it hit
+            // and used are mostly those of the fighting around it.
+            let no_means = matches!(
+                e.event_type.kind.as_str(),
+                "kidnapping" | "hostage_taking" | "attack"
+            );
             e.roles.iter().filter(move |f| {
-                !(captors && matches!(f.role, EventRole::Weapon | EventRole::Target))
+                !(no_means && matches!(f.role, EventRole::Weapon | EventRole::Target))
             })
         })
         .collect();
