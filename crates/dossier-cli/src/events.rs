@@ -94,14 +94,22 @@ const GENERIC_PERPETRATORS: &[&str] = &[
 ];
 
 /// Weapon heads too generic, or too much the gear of armies, to be listed
-/// as an attack's weapon ("weapons", "ammunition", "artillery").
+/// as an attack's weapon ("weapons", "ammunition", "artillery", "missiles",
+/// "rocket launchers", "helicopter gunships"; a bullet is ammunition).
 const GENERIC_WEAPONS: &[&str] = &[
     "ammunition",
     "arms",
     "artillery",
+    "bullet",
     "bullets",
     "fuel",
+    "gunship",
+    "gunships",
+    "launcher",
+    "launchers",
     "mines",
+    "missile",
+    "missiles",
     "weapon",
     "weapons",
 ];
@@ -110,11 +118,85 @@ const GENERIC_WEAPONS: &[&str] = &[
 /// terrorism.
 const MILITARY_TARGETS: &[&str] = &["aircraft", "convoy", "helicopter", "helicopters"];
 
+/// Words that make a target an armed institution's ("the army
+/// headquarters", "a naval base", "the 4th infantry brigade"): attacking
+/// it is warfare, and MUC does not list it.
+const ARMED_INSTITUTION_WORDS: &[&str] = &[
+    "army",
+    "base",
+    "battalion",
+    "brigade",
+    "garrison",
+    "military",
+    "navy",
+];
+
+/// Armed institutions named in two words ("the air force headquarters").
+const ARMED_INSTITUTION_PHRASES: &[&str] = &["air force", "armed forces"];
+
+/// Target heads that name where an attack happened, not what it hit: "a
+/// bomb exploded on the highway".
+const ROUTE_TARGETS: &[&str] = &[
+    "freeway", "highway", "highways", "road", "roads", "street", "streets",
+];
+
+/// Target names too vague to be listed on their own: "the installations",
+/// "the premises" only point back to a target named before.
+const VAGUE_TARGETS: &[&str] = &["installations", "premises"];
+
+/// Whether a target name is an armed institution's or a route's, or vague.
+fn unlisted_target(norm: &str, head: &str) -> bool {
+    VAGUE_TARGETS.contains(&norm)
+        || MILITARY_TARGETS.contains(&head)
+        || ROUTE_TARGETS.contains(&head)
+        || norm
+            .split(' ')
+            .any(|w| ARMED_INSTITUTION_WORDS.contains(&w))
+        || ARMED_INSTITUTION_PHRASES
+            .iter()
+            .any(|p| format!(" {norm} ").contains(&format!(" {p} ")))
+}
+
 /// Leading words MUC leaves out of target and weapon names: counts,
-/// quantifiers, possessives ("two vehicles", "several houses").
+/// quantifiers, possessives and their hedges ("two vehicles", "several
+/// houses", "approximately 500 homes", "at least 30 stores", "dozens of
+/// buses").
 const QUANTIFIERS: &[&str] = &[
-    "a", "an", "another", "eight", "five", "four", "her", "his", "its", "many", "nine", "numerous",
-    "one", "other", "seven", "several", "six", "some", "ten", "the", "their", "three", "two",
+    "a",
+    "about",
+    "almost",
+    "an",
+    "another",
+    "approximately",
+    "around",
+    "at",
+    "dozens",
+    "eight",
+    "five",
+    "four",
+    "her",
+    "his",
+    "hundreds",
+    "its",
+    "least",
+    "many",
+    "more",
+    "nearly",
+    "nine",
+    "numerous",
+    "of",
+    "one",
+    "other",
+    "seven",
+    "several",
+    "six",
+    "some",
+    "ten",
+    "than",
+    "the",
+    "their",
+    "three",
+    "two",
     "various",
 ];
 
@@ -195,9 +277,9 @@ fn muc_filler_role(
             }
         }
         EventRole::Weapon => (!GENERIC_WEAPONS.contains(&head)).then_some("Weapon"),
-        EventRole::Target => (category != Some("organisation")
-            && !MILITARY_TARGETS.contains(&head))
-        .then_some("Target"),
+        EventRole::Target => {
+            (category != Some("organisation") && !unlisted_target(norm, head)).then_some("Target")
+        }
         // Police and intelligence services act in arrests and raids; MUC
         // lists armies, not them, as perpetrator organisations.
         EventRole::PerpetratorOrganisation => (!agency).then_some("PerpOrg"),
@@ -337,10 +419,15 @@ fn muc_extracts(
         .filter(|e| e.status != EventStatus::Hypothetical && e.confidence > MIN_CONFIDENCE)
         .flat_map(|e| {
             // A kidnapping's weapons are its captors' arms and its "targets"
-            // the places its victims were taken from: MUC lists neither.
-            let captors = matches!(e.event_type.kind.as_str(), "kidnapping" | "hostage_taking");
+            // the places its victims were taken from: MUC lists neither. An
+            // incident told only as "an attack" names no means: what it hit
+            // and used are mostly those of the fighting around it.
+            let no_means = matches!(
+                e.event_type.kind.as_str(),
+                "kidnapping" | "hostage_taking" | "attack"
+            );
             e.roles.iter().filter(move |f| {
-                !(captors && matches!(f.role, EventRole::Weapon | EventRole::Target))
+                !(no_means && matches!(f.role, EventRole::Weapon | EventRole::Target))
             })
         })
         .collect();

@@ -269,12 +269,16 @@ impl EventExtractor {
         for sentence in 0..doc.sentences.len() {
             let mut picks = Vec::new();
             roles::responsibility(&doc, sentence, &mut picks);
+            crate::identified::victims(&doc, sentence, &mut picks);
             if picks.is_empty() {
                 continue;
             }
             if let Some(draft) = owner(&drafts, &anchors, sentence) {
                 drafts[draft].picks.extend(picks);
             }
+        }
+        for draft in &mut drafts {
+            crate::owners::drop_owners(&doc, &mut draft.picks);
         }
         let quantities = find_quantities(text, doc.tokens);
         let figures = casualties::find(&doc, &quantities);

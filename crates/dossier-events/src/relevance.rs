@@ -4,7 +4,8 @@
 //! recalled from years ago.
 //!
 //! Each event keeps its place in the output; only its confidence moves
-//! (and an event dated years before the article becomes background). The
+//! (and an event dated years before the article becomes background, and
+//! victims and targets told in sentences dated years back leave it). The
 //! cues are general news vocabulary: combat words around the trigger, who
 //! the victims and targets are, judicial and old-date context, how often
 //! the article comes back to the incident, and how military the whole
@@ -149,7 +150,32 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
             confidence -= WAR_REPORT_PENALTY;
         }
         event.confidence = confidence.clamp(0.05, 0.95);
+        // A victim or target told in a sentence dated years back ("the
+        // assassination of X in 1984") belongs to an older incident.
+        event.roles.retain(|filler| {
+            !matches!(filler.role, EventRole::Victim | EventRole::Target)
+                || !old_sentence(doc, filler.sentence, latest_year)
+        });
     }
+}
+
+/// Whether the sentence at `span` says "N years ago" or "last year", or
+/// names a year more than one year before the article's latest.
+fn old_sentence(doc: &Doc<'_>, span: dossier_model::ByteSpan, latest: Option<u32>) -> bool {
+    let Some(sentence) = doc.sentences.iter().position(|s| *s == span) else {
+        return false;
+    };
+    let (first, last) = doc.sentence_tokens[sentence];
+    let words: Vec<&str> = (first..last).map(|at| doc.word(at)).collect();
+    years_ago(&words)
+        || words.windows(2).any(|w| w == ["last", "year"])
+        || latest.is_some_and(|latest| {
+            words
+                .iter()
+                .filter_map(|w| year(w))
+                .max()
+                .is_some_and(|y| y + 1 < latest)
+        })
 }
 
 /// Whether the words say "N years ago".

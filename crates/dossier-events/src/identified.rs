@@ -1,0 +1,81 @@
+//! Victims named in an identification: "the victims were identified as
+//! X", "the dead men were identified as X and Y", "the wounded person was
+//! identified as X". Without a word of harm before "identified" the name
+//! may be a suspect's or a soldier's, and it is left alone.
+
+use dossier_model::{EventRole, MentionKind};
+
+use crate::doc::Doc;
+use crate::roles::Pick;
+
+/// Words of harm that make the people identified victims.
+const HARMED: &[&str] = &[
+    "body", "bodies", "dead", "injured", "killed", "murdered", "victim", "victims", "wounded",
+];
+
+/// Confidence of a victim named in an identification.
+const IDENTIFIED_CONFIDENCE: f32 = 0.6;
+
+/// Victim picks for the people named after "identified ... as" in
+/// `sentence`, when a word of harm comes before "identified".
+pub(crate) fn victims(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
+    let (first, _) = doc.sentence_tokens[sentence];
+    for mention in doc.mentions_in(sentence) {
+        if doc.mentions[mention].kind != MentionKind::Person {
+            continue;
+        }
+        let start = doc.mention_tokens[mention].0;
+        // "as" right before the name, or before its title.
+        let Some(as_at) = (start.saturating_sub(3).max(first)..start)
+            .rev()
+            .find(|&at| doc.word(at) == "as")
+        else {
+            continue;
+        };
+        let Some(identified) =
+            (as_at.saturating_sub(5).max(first)..as_at).find(|&at| doc.word(at) == "identified")
+        else {
+            continue;
+        };
+        if !(first..identified).any(|at| HARMED.contains(&doc.word(at))) {
+            continue;
+        }
+        let mut named = mention;
+        loop {
+            picks.push(Pick {
+                mention: named,
+                role: EventRole::Victim,
+                rule: "identified_as",
+                confidence: IDENTIFIED_CONFIDENCE,
+            });
+            match next_listed(doc, sentence, named) {
+                Some(next) => named = next,
+                None => break,
+            }
+        }
+    }
+}
+
+/// The person named next in the list after mention `at` ("X, 38, and Y,
+/// 42"; "X and sergeant Y"): only commas, "and", ages and the next
+/// name's title stand between them.
+fn next_listed(doc: &Doc<'_>, sentence: usize, at: usize) -> Option<usize> {
+    let end = doc.mention_tokens[at].1;
+    let next = doc
+        .mentions_in(sentence)
+        .find(|&m| doc.mention_tokens[m].0 >= end)?;
+    let mention = &doc.mentions[next];
+    let title = mention.category.as_deref().unwrap_or_default();
+    let gap = end..doc.mention_tokens[next].0;
+    (mention.kind == MentionKind::Person
+        && gap
+            .clone()
+            .any(|t| matches!(doc.word(t), "," | ";" | "and"))
+        && gap.clone().all(|t| {
+            let word = doc.word(t);
+            matches!(word, "," | ";" | "and")
+                || word.bytes().all(|b| b.is_ascii_digit())
+                || title.split(' ').any(|w| w == word)
+        }))
+    .then_some(next)
+}
