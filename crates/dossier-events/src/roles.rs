@@ -241,13 +241,11 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
         if SPEAKER_VERBS.contains(&doc.word(end)) {
             continue;
         }
-        // "a children's hospital": people owning a thing are neither its
-        // attackers nor, by that, its victims.
-        if matches!(class, Class::People | Class::ArmedPeople)
-            && matches!(doc.word(end), "'s" | "’s")
-        {
-            continue;
-        }
+        // "a children's hospital": people owning a thing are not its
+        // attackers (an owner may be a victim: "X's residence").
+        let rest = &doc.text[doc.mentions[index].span.end() as usize..];
+        let owner = matches!(class, Class::People | Class::ArmedPeople)
+            && (rest.starts_with("'s") || rest.starts_with("’s"));
         let before = end <= found.start && start >= agent_from;
         let after = start >= found.end && start < patient_to;
         let in_by = by_phrase.is_some_and(|(from, to)| start >= from && start < to);
@@ -265,7 +263,7 @@ pub(crate) fn fill(doc: &Doc<'_>, found: &Found<'_>, picks: &mut Vec<Pick>) {
                 )
             }
         };
-        if agent {
+        if agent && !owner {
             if let Some(role) = agent_role(class) {
                 picks.push(Pick {
                     mention: index,
