@@ -323,15 +323,22 @@ fn patient_role(doc: &Doc<'_>, class: Class, patient: Patient, start: usize) -> 
 }
 
 /// Sentence-level cues that name a perpetrator wherever the trigger is:
-/// "claimed responsibility", "blamed", "attributed to".
+/// "claimed responsibility", "blamed", "attributed to", "believed to
+/// belong to", "linked to".
 const RESPONSIBILITY: &[&str] = &[
     "accused",
+    "affiliated",
     "attributed",
+    "belong",
+    "belonged",
+    "belonging",
+    "belongs",
     "blamed",
     "blames",
     "claimed",
     "claiming",
     "claims",
+    "linked",
     "perpetrated",
     "perpetrators",
     "responsibility",
