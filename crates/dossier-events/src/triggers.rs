@@ -172,12 +172,18 @@ const VERB_BEFORE: &[&str] = &[
 ];
 
 /// Whether the word before token `index` makes a bare form a verb: a modal,
-/// "to", a pronoun, or the end of a mention of people or a group ("gunmen
-/// attack the hall").
+/// "to", a pronoun, or the end of a plural mention of people or a group
+/// ("gunmen attack the hall"). A singular noun before it makes a compound
+/// ("a guerrilla attack", "rebel raids"): a verb there would agree with it.
 fn verb_context(doc: &Doc<'_>, index: usize) -> bool {
     let before = doc.word(index - 1);
-    VERB_BEFORE.contains(&before)
-        || doc
+    if VERB_BEFORE.contains(&before) {
+        return true;
+    }
+    let plural_subject = !doc.word(index).ends_with('s')
+        && (before.ends_with('s') || PLURAL_NOUNS.contains(&before));
+    plural_subject
+        && doc
             .mention_tokens
             .iter()
             .zip(&doc.classes)
@@ -194,6 +200,17 @@ fn verb_context(doc: &Doc<'_>, index: usize) -> bool {
                     )
             })
 }
+
+/// Plurals without a final "s".
+const PLURAL_NOUNS: &[&str] = &[
+    "children",
+    "gunmen",
+    "men",
+    "people",
+    "personnel",
+    "police",
+    "women",
+];
 
 fn is_passive(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     if doc.word(end) == "by" {
