@@ -212,8 +212,61 @@ const PLURAL_NOUNS: &[&str] = &[
     "women",
 ];
 
+/// Participles of verbs that always take an object: with none after them
+/// they report what was done to the noun before ("5 soldiers killed, 3
+/// wounded").
+const OBJECT_VERBS: &[&str] = &[
+    "abducted",
+    "assassinated",
+    "injured",
+    "kidnapped",
+    "killed",
+    "murdered",
+    "wounded",
+];
+
+/// Words that cannot begin an object: punctuation, conjunctions and
+/// prepositions of time and place.
+const NO_OBJECT: &[&str] = &[
+    "",
+    ",",
+    ".",
+    ";",
+    ":",
+    ")",
+    "--",
+    "and",
+    "or",
+    "in",
+    "during",
+    "when",
+    "while",
+    "after",
+    "yesterday",
+    "today",
+    "last",
+    "on",
+    "at",
+    "near",
+];
+
 fn is_passive(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     if doc.word(end) == "by" {
+        return true;
+    }
+    if end == start + 1
+        && OBJECT_VERBS.contains(&doc.word(start))
+        && NO_OBJECT.contains(&doc.word(end))
+        // "the people they have abducted": a perfect tense is active.
+        && !(start > 0
+            && matches!(
+                doc.word(start - 1),
+                "have" | "has" | "had" | "having" | "they" | "he" | "she" | "we" | "who"
+            ))
+        // "killed and wounded five soldiers" shares its object.
+        && !(matches!(doc.word(end), "and" | "or" | ",")
+            && OBJECT_VERBS.contains(&doc.word(end + 1)))
+    {
         return true;
     }
     let mut at = start;
