@@ -152,6 +152,21 @@ fn generic_perpetrator(norm: &str) -> bool {
         && words.next().is_none()
 }
 
+/// Head nouns that make a perpetrator an organisation, not individuals.
+const ORGANISATION_HEADS: &[&str] = &[
+    "cartel",
+    "cartels",
+    "detachment",
+    "faction",
+    "factions",
+    "front",
+    "gang",
+    "gangs",
+    "mafia",
+    "movement",
+    "organizations",
+];
+
 /// The MUC role a filler is scored as, given its mention, or none when MUC
 /// would not list it: victims are named people; perpetrator individuals
 /// are described attackers, not named people, armies or generic nouns.
@@ -170,6 +185,11 @@ fn muc_filler_role(
         EventRole::PerpetratorIndividual => {
             if kind == Some(MentionKind::Person) || generic_perpetrator(norm) {
                 return None;
+            }
+            // "a Medellin cartel", "the guerrilla movement": an agent
+            // named as an organisation is one.
+            if ORGANISATION_HEADS.contains(&head) {
+                return Some("PerpOrg");
             }
             let blamed = rule == "responsibility_cue";
             match category {
