@@ -132,6 +132,18 @@ fn strip_quantifiers(name: &str) -> &str {
     rest
 }
 
+/// People nouns that keep their count as perpetrators: "two men".
+const COUNTED_PEOPLE: &[&str] = &[
+    "individual",
+    "individuals",
+    "man",
+    "men",
+    "people",
+    "person",
+    "persons",
+    "women",
+];
+
 /// Armed men described, not their institution: "soldiers", "troops".
 const ARMED_PEOPLE: &[&str] = &["personnel", "soldiers", "troops"];
 
@@ -387,6 +399,12 @@ fn muc_extracts(
             })
         {
             name = without_group(text, mentions, m);
+            // "500 guerrillas" are listed as "guerrillas"; a count stays
+            // with plain people nouns, where it describes ("two men").
+            let head = name.rsplit(' ').next().unwrap_or_default().to_lowercase();
+            if !COUNTED_PEOPLE.contains(&head.as_str()) {
+                name = strip_quantifiers(name);
+            }
         }
         if filler.role == EventRole::Target
             && let Some(m) = mention.filter(|m| m.kind == MentionKind::Nominal)
