@@ -93,6 +93,17 @@ const GENERIC_PERPETRATORS: &[&str] = &[
     "units",
 ];
 
+/// Perpetrator nouns that, alone and singular, mostly modify another noun
+/// ("a guerrilla attack", "terrorist acts") rather than name an attacker.
+const MODIFIER_PERPETRATORS: &[&str] = &[
+    "extremist",
+    "guerrilla",
+    "insurgent",
+    "rebel",
+    "subversive",
+    "terrorist",
+];
+
 /// Weapon heads too generic, or too much the gear of armies, to be listed
 /// as an attack's weapon ("weapons", "ammunition", "artillery").
 const GENERIC_WEAPONS: &[&str] = &[
@@ -195,7 +206,10 @@ fn muc_filler_role(
     match role {
         EventRole::Victim => (kind == Some(MentionKind::Person)).then_some("Victim"),
         EventRole::PerpetratorIndividual => {
-            if kind == Some(MentionKind::Person) || generic_perpetrator(norm) {
+            if kind == Some(MentionKind::Person)
+                || generic_perpetrator(norm)
+                || MODIFIER_PERPETRATORS.contains(&norm)
+            {
                 return None;
             }
             // "a Medellin cartel", "the guerrilla movement": an agent
