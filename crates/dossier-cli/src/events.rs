@@ -385,8 +385,16 @@ fn muc_extracts(
             // A kidnapping's weapons are its captors' arms and its "targets"
             // the places its victims were taken from: MUC lists neither.
             let captors = matches!(e.event_type.kind.as_str(), "kidnapping" | "hostage_taking");
+            // Soldiers or police who seize people make an arrest, not a
+            // kidnapping.
+            let arrest = move |f: &&dossier_model::RoleFiller| {
+                f.role == EventRole::PerpetratorIndividual
+                    && mentions
+                        .iter()
+                        .any(|m| m.span == f.span && m.category.as_deref() == Some("armed_actor"))
+            };
             e.roles.iter().filter(move |f| {
-                !(captors && matches!(f.role, EventRole::Weapon | EventRole::Target))
+                !(captors && (matches!(f.role, EventRole::Weapon | EventRole::Target) || arrest(f)))
             })
         })
         .collect();
