@@ -393,8 +393,17 @@ fn muc_extracts(
                         .iter()
                         .any(|m| m.span == f.span && m.category.as_deref() == Some("armed_actor"))
             };
+            // An air force that bombs flies an air raid, an act of war, not
+            // a terrorist bombing.
+            let air_raid = e.event_type.kind == "bombing";
             e.roles.iter().filter(move |f| {
                 !(captors && (matches!(f.role, EventRole::Weapon | EventRole::Target) || arrest(f)))
+                    && !(air_raid
+                        && matches!(
+                            f.role,
+                            EventRole::PerpetratorOrganisation | EventRole::PerpetratorIndividual
+                        )
+                        && f.text.to_lowercase().ends_with("air force"))
             })
         })
         .collect();
