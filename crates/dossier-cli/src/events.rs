@@ -93,6 +93,17 @@ const GENERIC_PERPETRATORS: &[&str] = &[
     "units",
 ];
 
+/// Perpetrator nouns that, alone and singular, mostly modify another noun
+/// ("a guerrilla attack", "terrorist acts") rather than name an attacker.
+const MODIFIER_PERPETRATORS: &[&str] = &[
+    "extremist",
+    "guerrilla",
+    "insurgent",
+    "rebel",
+    "subversive",
+    "terrorist",
+];
+
 /// Weapon heads too generic, or too much the gear of armies, to be listed
 /// as an attack's weapon ("weapons", "ammunition", "artillery", "missiles",
 /// "rocket launchers", "helicopter gunships"; a bullet is ammunition).
@@ -214,6 +225,18 @@ fn strip_quantifiers(name: &str) -> &str {
     rest
 }
 
+/// People nouns that keep their count as perpetrators: "two men".
+const COUNTED_PEOPLE: &[&str] = &[
+    "individual",
+    "individuals",
+    "man",
+    "men",
+    "people",
+    "person",
+    "persons",
+    "women",
+];
+
 /// Armed men described, not their institution: "soldiers", "troops".
 const ARMED_PEOPLE: &[&str] = &["personnel", "soldiers", "troops"];
 
@@ -234,6 +257,21 @@ fn generic_perpetrator(norm: &str) -> bool {
         && words.next().is_none()
 }
 
+/// Head nouns that make a perpetrator an organisation, not individuals.
+const ORGANISATION_HEADS: &[&str] = &[
+    "cartel",
+    "cartels",
+    "detachment",
+    "faction",
+    "factions",
+    "front",
+    "gang",
+    "gangs",
+    "mafia",
+    "movement",
+    "organizations",
+];
+
 /// The MUC role a filler is scored as, given its mention, or none when MUC
 /// would not list it: victims are named people; perpetrator individuals
 /// are described attackers, not named people, armies or generic nouns.
@@ -250,8 +288,16 @@ fn muc_filler_role(
     match role {
         EventRole::Victim => (kind == Some(MentionKind::Person)).then_some("Victim"),
         EventRole::PerpetratorIndividual => {
-            if kind == Some(MentionKind::Person) || generic_perpetrator(norm) {
+            if kind == Some(MentionKind::Person)
+                || generic_perpetrator(norm)
+                || MODIFIER_PERPETRATORS.contains(&norm)
+            {
                 return None;
+            }
+            // "a Medellin cartel", "the guerrilla movement": an agent
+            // named as an organisation is one.
+            if ORGANISATION_HEADS.contains(&head) {
+                return Some("PerpOrg");
             }
             let blamed = rule == "responsibility_cue";
             match category {
@@ -422,13 +468,30 @@ fn muc_extracts(
             // the places its victims were taken from: MUC lists neither. An
             // incident told only as "an attack" names no means: what it hit
             // and used are mostly those of the fighting around it.
-            let no_means = matches!(
-                e.event_type.kind.as_str(),
-                "kidnapping" | "hostage_taking" | "attack"
-            );
-            e.roles.iter().filter(move |f| {
-                !(no_means && matches!(f.role, EventRole::Weapon | EventRole::Target))
-            })
+            let captors = matches!(e.event_type.kind.as_str(), "kidnapping" | "hostage_taking");
+            let no_means = captors || e.event_type.kind == "attack";
+            // Soldiers or police who seize people make an arrest, not a
+            // kidnapping.
+            let arrest = move |f: &&dossier_model::RoleFiller| {
+                f.role == EventRole::PerpetratorIndividual
+                    && mentions
+                        .iter()
+                        .any(|m| m.span == f.span && m.category.as_deref() == Some("armed_actor"))
+            };
+            // An air force that bombs flies an air raid, an act of war, not
+            // a terrorist bombing.
+            let air_raid = e.event_type.kind == "bombing";
+            let dropped = move |f: &&dossier_model::RoleFiller| {
+                (no_means && matches!(f.role, EventRole::Weapon | EventRole::Target))
+                    || (captors && arrest(f))
+                    || (air_raid
+                        && matches!(
+                            f.role,
+                            EventRole::PerpetratorOrganisation | EventRole::PerpetratorIndividual
+                        )
+                        && f.text.to_lowercase().ends_with("air force"))
+            };
+            e.roles.iter().filter(move |f| !dropped(f))
         })
         .collect();
     fillers.sort_by_key(|f| (f.span.start(), f.role));
@@ -454,6 +517,12 @@ fn muc_extracts(
             })
         {
             name = without_group(text, mentions, m);
+            // "500 guerrillas" are listed as "guerrillas"; a count stays
+            // with plain people nouns, where it describes ("two men").
+            let head = name.rsplit(' ').next().unwrap_or_default().to_lowercase();
+            if !COUNTED_PEOPLE.contains(&head.as_str()) {
+                name = strip_quantifiers(name);
+            }
         }
         if filler.role == EventRole::Target
             && let Some(m) = mention.filter(|m| m.kind == MentionKind::Nominal)

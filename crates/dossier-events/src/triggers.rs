@@ -172,12 +172,18 @@ const VERB_BEFORE: &[&str] = &[
 ];
 
 /// Whether the word before token `index` makes a bare form a verb: a modal,
-/// "to", a pronoun, or the end of a mention of people or a group ("gunmen
-/// attack the hall").
+/// "to", a pronoun, or the end of a plural mention of people or a group
+/// ("gunmen attack the hall"). A singular noun before it makes a compound
+/// ("a guerrilla attack", "rebel raids"): a verb there would agree with it.
 fn verb_context(doc: &Doc<'_>, index: usize) -> bool {
     let before = doc.word(index - 1);
-    VERB_BEFORE.contains(&before)
-        || doc
+    if VERB_BEFORE.contains(&before) {
+        return true;
+    }
+    let plural_subject = !doc.word(index).ends_with('s')
+        && (before.ends_with('s') || PLURAL_NOUNS.contains(&before));
+    plural_subject
+        && doc
             .mention_tokens
             .iter()
             .zip(&doc.classes)
@@ -195,8 +201,72 @@ fn verb_context(doc: &Doc<'_>, index: usize) -> bool {
             })
 }
 
+/// Plurals without a final "s".
+const PLURAL_NOUNS: &[&str] = &[
+    "children",
+    "gunmen",
+    "men",
+    "people",
+    "personnel",
+    "police",
+    "women",
+];
+
+/// Participles of verbs that always take an object: with none after them
+/// they report what was done to the noun before ("5 soldiers killed, 3
+/// wounded").
+const OBJECT_VERBS: &[&str] = &[
+    "abducted",
+    "assassinated",
+    "injured",
+    "kidnapped",
+    "killed",
+    "murdered",
+    "wounded",
+];
+
+/// Words that cannot begin an object: punctuation, conjunctions and
+/// prepositions of time and place.
+const NO_OBJECT: &[&str] = &[
+    "",
+    ",",
+    ".",
+    ";",
+    ":",
+    ")",
+    "--",
+    "and",
+    "or",
+    "in",
+    "during",
+    "when",
+    "while",
+    "after",
+    "yesterday",
+    "today",
+    "last",
+    "on",
+    "at",
+    "near",
+];
+
 fn is_passive(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     if doc.word(end) == "by" {
+        return true;
+    }
+    if end == start + 1
+        && OBJECT_VERBS.contains(&doc.word(start))
+        && NO_OBJECT.contains(&doc.word(end))
+        // "the people they have abducted": a perfect tense is active.
+        && !(start > 0
+            && matches!(
+                doc.word(start - 1),
+                "have" | "has" | "had" | "having" | "they" | "he" | "she" | "we" | "who"
+            ))
+        // "killed and wounded five soldiers" shares its object.
+        && !(matches!(doc.word(end), "and" | "or" | ",")
+            && OBJECT_VERBS.contains(&doc.word(end + 1)))
+    {
         return true;
     }
     let mut at = start;
