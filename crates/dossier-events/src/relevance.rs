@@ -79,6 +79,21 @@ const RANKS: &[&str] = &[
     "soldier",
 ];
 
+/// Words of warplanes: an incident told with them is an air raid by armed
+/// forces, which terrorism reports do not list.
+const AIRCRAFT: &[&str] = &[
+    "aircraft",
+    "airplanes",
+    "bombers",
+    "helicopter",
+    "helicopters",
+    "planes",
+    "warplanes",
+];
+
+/// Event kinds that warplanes carry out.
+const AIR_KINDS: &[&str] = &["air_strike", "bombing", "shelling"];
+
 /// Words of court cases: the trigger then names what someone is tried for.
 const JUDICIAL: &[&str] = &["trial"];
 
@@ -95,6 +110,8 @@ const WAR_REPORT_PENALTY: f32 = 0.3;
 const GENERIC_PENALTY: f32 = 0.3;
 /// Troops in the sentence that tells the incident, and no civilian victim.
 const TROOPS_PENALTY: f32 = 0.15;
+/// Warplanes or an air force in the sentence that tells the incident.
+const AIR_RAID_PENALTY: f32 = 0.3;
 
 /// Sets each event's confidence from the cues of the module doc.
 pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
@@ -145,6 +162,14 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
         }
         if !civilian && first_words().any(|w| TROOPS.contains(&w)) {
             confidence -= TROOPS_PENALTY;
+        }
+        let air_force = first_words()
+            .zip(first_words().skip(1))
+            .any(|pair| pair == ("air", "force"));
+        if (air_force || first_words().any(|w| AIRCRAFT.contains(&w)))
+            && AIR_KINDS.contains(&event.event_type.kind.as_str())
+        {
+            confidence -= AIR_RAID_PENALTY;
         }
         if war_report {
             confidence -= WAR_REPORT_PENALTY;
