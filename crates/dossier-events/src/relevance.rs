@@ -94,6 +94,24 @@ const AIRCRAFT: &[&str] = &[
 /// Event kinds that warplanes carry out.
 const AIR_KINDS: &[&str] = &["air_strike", "bombing", "shelling"];
 
+/// Army units: the object of "attacked" ("attacked the 4th infantry
+/// brigade", "attacked a group of paratroopers") makes the incident a
+/// battle, whatever else was hit.
+const UNITS: &[&str] = &[
+    "barracks",
+    "battalion",
+    "battalions",
+    "brigade",
+    "garrison",
+    "garrisons",
+    "paratroopers",
+    "regiment",
+    "troops",
+];
+
+/// How many words after the trigger may name what it hit.
+const OBJECT_WINDOW: usize = 6;
+
 /// Words of court cases: the trigger then names what someone is tried for.
 const JUDICIAL: &[&str] = &["trial"];
 
@@ -170,6 +188,15 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
             && AIR_KINDS.contains(&event.event_type.kind.as_str())
         {
             confidence -= AIR_RAID_PENALTY;
+        }
+        let at = doc
+            .tokens
+            .partition_point(|t| t.span.start() < event.trigger.start());
+        if (at + 1..at + 1 + OBJECT_WINDOW)
+            .take_while(|&i| doc.is_word(i))
+            .any(|i| UNITS.contains(&doc.word(i)))
+        {
+            confidence -= COMBAT_PENALTY;
         }
         if war_report {
             confidence -= WAR_REPORT_PENALTY;
