@@ -112,6 +112,10 @@ const UNITS: &[&str] = &[
 /// How many words after the trigger may name what it hit.
 const OBJECT_WINDOW: usize = 6;
 
+/// Adverbs that make "attacked" words, not violence ("harshly attacked
+/// the president").
+const VERBAL: &[&str] = &["bitterly", "harshly", "sharply", "strongly", "verbally"];
+
 /// Words of court cases: the trigger then names what someone is tried for.
 const JUDICIAL: &[&str] = &["trial"];
 
@@ -130,6 +134,8 @@ const GENERIC_PENALTY: f32 = 0.3;
 const TROOPS_PENALTY: f32 = 0.15;
 /// Warplanes or an air force in the sentence that tells the incident.
 const AIR_RAID_PENALTY: f32 = 0.3;
+/// A trigger told as criticism.
+const VERBAL_PENALTY: f32 = 0.5;
 
 /// Sets each event's confidence from the cues of the module doc.
 pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
@@ -197,6 +203,9 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
             .any(|i| UNITS.contains(&doc.word(i)))
         {
             confidence -= COMBAT_PENALTY;
+        }
+        if (at.saturating_sub(2)..at).any(|i| VERBAL.contains(&doc.word(i))) {
+            confidence -= VERBAL_PENALTY;
         }
         if war_report {
             confidence -= WAR_REPORT_PENALTY;
