@@ -79,6 +79,43 @@ const RANKS: &[&str] = &[
     "soldier",
 ];
 
+/// Words of warplanes: an incident told with them is an air raid by armed
+/// forces, which terrorism reports do not list.
+const AIRCRAFT: &[&str] = &[
+    "aircraft",
+    "airplanes",
+    "bombers",
+    "helicopter",
+    "helicopters",
+    "planes",
+    "warplanes",
+];
+
+/// Event kinds that warplanes carry out.
+const AIR_KINDS: &[&str] = &["air_strike", "bombing", "shelling"];
+
+/// Army units: the object of "attacked" ("attacked the 4th infantry
+/// brigade", "attacked a group of paratroopers") makes the incident a
+/// battle, whatever else was hit.
+const UNITS: &[&str] = &[
+    "barracks",
+    "battalion",
+    "battalions",
+    "brigade",
+    "garrison",
+    "garrisons",
+    "paratroopers",
+    "regiment",
+    "troops",
+];
+
+/// How many words after the trigger may name what it hit.
+const OBJECT_WINDOW: usize = 6;
+
+/// Adverbs that make "attacked" words, not violence ("harshly attacked
+/// the president").
+const VERBAL: &[&str] = &["bitterly", "harshly", "sharply", "strongly", "verbally"];
+
 /// Words of court cases: the trigger then names what someone is tried for.
 const JUDICIAL: &[&str] = &["trial"];
 
@@ -95,6 +132,10 @@ const WAR_REPORT_PENALTY: f32 = 0.3;
 const GENERIC_PENALTY: f32 = 0.3;
 /// Troops in the sentence that tells the incident, and no civilian victim.
 const TROOPS_PENALTY: f32 = 0.15;
+/// Warplanes or an air force in the sentence that tells the incident.
+const AIR_RAID_PENALTY: f32 = 0.3;
+/// A trigger told as criticism.
+const VERBAL_PENALTY: f32 = 0.5;
 
 /// Sets each event's confidence from the cues of the module doc.
 pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
@@ -145,6 +186,26 @@ pub(crate) fn judge(doc: &Doc<'_>, events: &mut [EventMention]) {
         }
         if !civilian && first_words().any(|w| TROOPS.contains(&w)) {
             confidence -= TROOPS_PENALTY;
+        }
+        let air_force = first_words()
+            .zip(first_words().skip(1))
+            .any(|pair| pair == ("air", "force"));
+        if (air_force || first_words().any(|w| AIRCRAFT.contains(&w)))
+            && AIR_KINDS.contains(&event.event_type.kind.as_str())
+        {
+            confidence -= AIR_RAID_PENALTY;
+        }
+        let at = doc
+            .tokens
+            .partition_point(|t| t.span.start() < event.trigger.start());
+        if (at + 1..at + 1 + OBJECT_WINDOW)
+            .take_while(|&i| doc.is_word(i))
+            .any(|i| UNITS.contains(&doc.word(i)))
+        {
+            confidence -= COMBAT_PENALTY;
+        }
+        if (at.saturating_sub(2)..at).any(|i| VERBAL.contains(&doc.word(i))) {
+            confidence -= VERBAL_PENALTY;
         }
         if war_report {
             confidence -= WAR_REPORT_PENALTY;
