@@ -56,6 +56,36 @@ pub(crate) fn victims(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
     }
 }
 
+/// Extends each victim pick through the names listed right after it
+/// ("killing X, 42; Y, 19"; "engineers X, Y, and Z were kidnapped"): a
+/// rule that reaches the head of a list reaches only its first item. Only
+/// from a named victim: after "the six priests;" a new list may begin.
+pub(crate) fn extend_lists(doc: &Doc<'_>, picks: &mut Vec<Pick>) {
+    let mut added = Vec::new();
+    for pick in picks.iter().filter(|p| {
+        p.role == EventRole::Victim && doc.mentions[p.mention].kind == MentionKind::Person
+    }) {
+        let sentence = doc.sentence_of_token[doc.mention_tokens[pick.mention].0];
+        let mut named = pick.mention;
+        while let Some(next) = next_listed(doc, sentence, named) {
+            if !picks
+                .iter()
+                .chain(added.iter())
+                .any(|p: &Pick| p.mention == next && p.role == EventRole::Victim)
+            {
+                added.push(Pick {
+                    mention: next,
+                    role: EventRole::Victim,
+                    rule: "listed",
+                    confidence: pick.confidence,
+                });
+            }
+            named = next;
+        }
+    }
+    picks.extend(added);
+}
+
 /// The person named next in the list after mention `at` ("X, 38, and Y,
 /// 42"; "X and sergeant Y"): only commas, "and", ages and the next
 /// name's title stand between them.
