@@ -348,6 +348,10 @@ const RESPONSIBILITY: &[&str] = &[
 /// Words that deny what follows them.
 const NEGATIONS: &[&str] = &["n't", "never", "no", "nobody", "none", "not"];
 
+/// How many words before a responsibility cue a negation denies it ("no
+/// group has yet claimed responsibility").
+const NEGATION_REACH: usize = 5;
+
 /// Responsibility cues whose subject is the accuser, not the accused.
 const BLAME: &[&str] = &["accused", "attributed", "blamed", "blames"];
 
@@ -362,7 +366,10 @@ pub(crate) fn responsibility(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pic
     // Who blames or accuses speaks before the verb; the blamed follow it.
     // "No group claimed responsibility", "the Taliban have not claimed it":
     // nobody before a denied claim is named by it.
-    let negated = (start..cue).any(|at| NEGATIONS.contains(&doc.word(at)));
+    // Only a negation close before the cue denies it: "there were no
+    // casualties, for which the rebels are held responsible" names them.
+    let negated = (cue.saturating_sub(NEGATION_REACH).max(start)..cue)
+        .any(|at| NEGATIONS.contains(&doc.word(at)));
     let blame = BLAME.contains(&doc.word(cue));
     for index in doc.mentions_in(sentence) {
         if (blame || negated) && doc.mention_tokens[index].0 < cue {
