@@ -107,12 +107,18 @@ const PERPETRATION: &[&str] = &[
     "claimed",
     "committed",
     "conducted",
+    "detonated",
     "executed",
+    "hurled",
     "launched",
     "mounted",
     "perpetrated",
+    "placed",
+    "planted",
     "responsible",
+    "set",
     "staged",
+    "threw",
     "unleashed",
 ];
 
