@@ -278,6 +278,7 @@ impl EventExtractor {
             }
         }
         for draft in &mut drafts {
+            crate::identified::extend_lists(&doc, &mut draft.picks);
             crate::owners::drop_owners(&doc, &mut draft.picks);
         }
         let quantities = find_quantities(text, doc.tokens);

@@ -13,6 +13,10 @@ const HARMED: &[&str] = &[
     "body", "bodies", "dead", "injured", "killed", "murdered", "victim", "victims", "wounded",
 ];
 
+/// How many words (a title: "opposition leader") may stand between
+/// "including" and the name it introduces.
+const INCLUDING_REACH: usize = 4;
+
 /// Confidence of a victim named in an identification.
 const IDENTIFIED_CONFIDENCE: f32 = 0.6;
 
@@ -54,6 +58,67 @@ pub(crate) fn victims(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pick>) {
             }
         }
     }
+}
+
+/// Extends each victim pick through the names listed right after it
+/// ("killing X, 42; Y, 19"; "engineers X, Y, and Z were kidnapped"): a
+/// rule that reaches the head of a list reaches only its first item. Only
+/// from a named victim: after "the six priests;" a new list may begin.
+pub(crate) fn extend_lists(doc: &Doc<'_>, picks: &mut Vec<Pick>) {
+    let mut added = Vec::new();
+    // "ten union members were killed, including opposition leader X": the
+    // person named after "including" is one of the victims before it.
+    for pick in picks.iter().filter(|p| p.role == EventRole::Victim) {
+        let (_, end) = doc.mention_tokens[pick.mention];
+        let sentence = doc.sentence_of_token[end.saturating_sub(1)];
+        let Some(including) =
+            (end..doc.sentence_tokens[sentence].1).find(|&at| doc.word(at) == "including")
+        else {
+            continue;
+        };
+        let Some(next) = doc
+            .mentions_in(sentence)
+            .find(|&m| doc.mention_tokens[m].0 > including)
+        else {
+            continue;
+        };
+        if doc.mentions[next].kind == MentionKind::Person
+            && doc.mention_tokens[next].0 <= including + INCLUDING_REACH
+            && !picks
+                .iter()
+                .chain(added.iter())
+                .any(|p: &Pick| p.mention == next)
+        {
+            added.push(Pick {
+                mention: next,
+                role: EventRole::Victim,
+                rule: "including",
+                confidence: pick.confidence,
+            });
+        }
+    }
+    for pick in picks.iter().chain(added.clone().iter()).filter(|p| {
+        p.role == EventRole::Victim && doc.mentions[p.mention].kind == MentionKind::Person
+    }) {
+        let sentence = doc.sentence_of_token[doc.mention_tokens[pick.mention].0];
+        let mut named = pick.mention;
+        while let Some(next) = next_listed(doc, sentence, named) {
+            if !picks
+                .iter()
+                .chain(added.iter())
+                .any(|p: &Pick| p.mention == next && p.role == EventRole::Victim)
+            {
+                added.push(Pick {
+                    mention: next,
+                    role: EventRole::Victim,
+                    rule: "listed",
+                    confidence: pick.confidence,
+                });
+            }
+            named = next;
+        }
+    }
+    picks.extend(added);
 }
 
 /// The person named next in the list after mention `at` ("X, 38, and Y,

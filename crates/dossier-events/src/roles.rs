@@ -107,12 +107,18 @@ const PERPETRATION: &[&str] = &[
     "claimed",
     "committed",
     "conducted",
+    "detonated",
     "executed",
+    "hurled",
     "launched",
     "mounted",
     "perpetrated",
+    "placed",
+    "planted",
     "responsible",
+    "set",
     "staged",
+    "threw",
     "unleashed",
 ];
 
@@ -326,7 +332,10 @@ fn patient_role(doc: &Doc<'_>, class: Class, patient: Patient, start: usize) -> 
 /// "claimed responsibility", "blamed", "attributed to", "believed to
 /// belong to", "linked to".
 const RESPONSIBILITY: &[&str] = &[
+    "accuse",
     "accused",
+    "accuses",
+    "accusing",
     "affiliated",
     "attributed",
     "belong",
@@ -348,8 +357,24 @@ const RESPONSIBILITY: &[&str] = &[
 /// Words that deny what follows them.
 const NEGATIONS: &[&str] = &["n't", "never", "no", "nobody", "none", "not"];
 
+/// How many words before a responsibility cue a negation denies it ("no
+/// group has yet claimed responsibility").
+const NEGATION_REACH: usize = 5;
+
 /// Responsibility cues whose subject is the accuser, not the accused.
-const BLAME: &[&str] = &["accused", "attributed", "blamed", "blames"];
+const BLAME: &[&str] = &[
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "attributed",
+    "blamed",
+    "blames",
+];
+
+/// Verbs of "hold X responsible": the accuser before them, the accused
+/// between them and the cue.
+const HOLD: &[&str] = &["hold", "holding", "holds"];
 
 /// Perpetrators named in a sentence that assigns responsibility, for the
 /// event it follows: "the FMLN claimed responsibility", "police blamed the
@@ -362,10 +387,15 @@ pub(crate) fn responsibility(doc: &Doc<'_>, sentence: usize, picks: &mut Vec<Pic
     // Who blames or accuses speaks before the verb; the blamed follow it.
     // "No group claimed responsibility", "the Taliban have not claimed it":
     // nobody before a denied claim is named by it.
-    let negated = (start..cue).any(|at| NEGATIONS.contains(&doc.word(at)));
-    let blame = BLAME.contains(&doc.word(cue));
+    // Only a negation close before the cue denies it: "there were no
+    // casualties, for which the rebels are held responsible" names them.
+    let negated = (cue.saturating_sub(NEGATION_REACH).max(start)..cue)
+        .any(|at| NEGATIONS.contains(&doc.word(at)));
+    let held = (cue.saturating_sub(6).max(start)..cue).find(|&at| HOLD.contains(&doc.word(at)));
+    let blame = held.is_some() || BLAME.contains(&doc.word(cue));
+    let accused_from = held.unwrap_or(cue);
     for index in doc.mentions_in(sentence) {
-        if (blame || negated) && doc.mention_tokens[index].0 < cue {
+        if (blame || negated) && doc.mention_tokens[index].0 < accused_from {
             continue;
         }
         let role = match doc.classes[index] {
