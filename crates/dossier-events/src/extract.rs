@@ -170,7 +170,7 @@ pub const COMBAT_CONFIDENCE: f32 = 0.3;
 /// The extractor's name and version in provenance.
 pub const EXTRACTOR: &str = "events";
 /// Bumped whenever the rules change what they extract.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// One trigger with what lies nearest to it.
 struct Anchor<'l> {
