@@ -140,7 +140,13 @@ impl<'a> Doc<'a> {
         let mention_tokens = mentions
             .iter()
             .map(|m| {
-                let start = tokens.partition_point(|t| t.span.start() < m.span.start());
+                // The recogniser may match inside a token ("aka" in
+                // "a'aka"): start at the token that holds the mention's first
+                // byte, and never past the last token.
+                let last = tokens.len().saturating_sub(1);
+                let start = tokens
+                    .partition_point(|t| t.span.end() <= m.span.start())
+                    .min(last);
                 let end = tokens.partition_point(|t| t.span.start() < m.span.end());
                 (start, end.max(start))
             })

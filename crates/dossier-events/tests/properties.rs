@@ -92,3 +92,17 @@ proptest! {
         prop_assert_eq!(events, extractor.extract(annotator.kb(), &text, &annotation, published));
     }
 }
+
+/// Found by `cargo fuzz run events`: the recogniser matched a place ("aka")
+/// inside the last token ("a'aka"), and the rules indexed one past the
+/// token list.
+#[test]
+fn mention_inside_the_last_token_does_not_panic() {
+    let (annotator, extractor) = tools();
+    for text in ["\0hit,a'aka", "Gunmen attacked a'aka", "hit,a'aka."] {
+        let annotation = annotator.annotate(text);
+        let published = NaiveDate::from_ymd_opt(2024, 3, 24);
+        let events = extractor.extract(annotator.kb(), text, &annotation, published);
+        assert!(events.iter().all(|e| e.trigger.is_valid_for(text)));
+    }
+}
