@@ -106,6 +106,10 @@ enum EvalKind {
     /// MUC-4 role fillers: one {"docid", "extracts"} line per document, for
     /// `score_muc4.py` (input: the kit's JSON Lines).
     Muc4,
+    /// Attribution relations (cue, source, content): one {"id",
+    /// "attributions"} line per document, character offsets, for
+    /// `score_attribution.py` (input: the kit's `*.docs.jsonl`).
+    Attribution,
 }
 
 #[derive(Debug, Args)]
@@ -184,6 +188,9 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval { kind, input } => match kind {
             EvalKind::Extraction => eval_extraction(&input, &mut out),
             EvalKind::Muc4 => crate::events::eval_muc4(&cli.kb_files, &input, &mut out),
+            EvalKind::Attribution => {
+                crate::claims::eval_attribution(&cli.kb_files, &input, &mut out)
+            }
             EvalKind::Muc4Mentions => {
                 knowledge::eval_muc4_mentions(&cli.kb_files, &input, &mut out)
             }

@@ -144,6 +144,9 @@ pub struct Layers {
     /// Event mentions: the incidents the article reports or recalls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<crate::EventMention>>,
+    /// Claims: who asserts what, with stance, hedges and channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<crate::Claim>>,
 }
 
 /// One news report: clean text with its metadata, annotation layers and the
@@ -257,6 +260,7 @@ impl Article {
             Layer::Tokens => self.layers.tokens.is_some(),
             Layer::Mentions => self.layers.mentions.is_some(),
             Layer::Events => self.layers.events.is_some(),
+            Layer::Claims => self.layers.claims.is_some(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub enum Layer {
     Mentions,
     /// Event mentions with their fields.
     Events,
+    /// Claims: attributions with speaker, kind, stance, hedges and channel.
+    Claims,
 }
 
 impl Layer {
@@ -41,6 +43,7 @@ impl Layer {
             Layer::Tokens => "tokens",
             Layer::Mentions => "mentions",
             Layer::Events => "events",
+            Layer::Claims => "claims",
         }
     }
 }

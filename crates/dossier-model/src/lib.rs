@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 mod article;
+mod claim;
 mod component;
 mod event;
 mod id;
@@ -36,6 +37,7 @@ pub use article::{
     Article, DatePrecision, Diagnostic, Layers, PublishedDate, Sentence, Source, SourceFormat,
     Token,
 };
+pub use claim::{Attribution, Claim, ClaimKind, ClaimPart, Framing, Stance};
 pub use component::{Component, ComponentError, Layer};
 pub use event::{
     Casualties, CasualtyKind, EventMention, EventPlace, EventRole, EventStatus, EventTime,

@@ -1,0 +1,914 @@
+//! Attribution relations: a cue, its source and its content, found by rules
+//! over tokens and sentences.
+//!
+//! The rules follow how news English arranges reported speech:
+//! - preposed: "Officials said (that) C", "X told reporters C", "X said: “C”";
+//! - postposed: "“C,” X said", "C, X said", "“C,” said X", with the quote
+//!   continued after the cue ("“C1,” he said, “C2.”") or in the next sentence;
+//! - "according to X, C" and "C, according to X";
+//! - speakerless: "it is believed", "was attributed to", "reportedly".
+//!
+//! Each token belongs to at most one attribution: a cue inside the content
+//! of an earlier one is part of that content.
+
+use dossier_model::{Attribution, ByteSpan};
+use dossier_nlp::tokens::{Tok, TokenKind};
+
+use crate::lexicon::{ClaimLexicon, Cue, Frame};
+
+/// An attribution with the token ranges it was built from.
+#[derive(Clone, Debug)]
+pub(crate) struct Found<'l> {
+    /// Cue tokens `[start, end)`.
+    pub(crate) cue: (usize, usize),
+    /// Source tokens.
+    pub(crate) source: Option<(usize, usize)>,
+    /// Content pieces, in text order.
+    pub(crate) content: Vec<(usize, usize)>,
+    /// The sentence of the cue.
+    pub(crate) sentence: usize,
+    /// The lexicon entry.
+    pub(crate) entry: &'l Cue,
+}
+
+/// Words that end a speaker phrase when scanning back from the cue.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "but", "while", "because", "when", "after", "before", "if", "though", "although",
+    "since", "where", "whereas", "unless", "until", "so", "then",
+];
+
+/// Auxiliaries and adverbs that belong to the cue ("has also said").
+const CUE_PREFIX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "also",
+    "later",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "then",
+    "again",
+    "once",
+    "already",
+    "even",
+    "often",
+    "publicly",
+    "privately",
+    "recently",
+    "initially",
+    "first",
+    "still",
+    "further",
+    "did",
+    "does",
+    "do",
+    "been",
+    "be",
+    "being",
+    "might",
+    "may",
+    "must",
+    "should",
+    "can",
+    "just",
+    "now",
+];
+
+/// Words after which a cue form is a noun, not a verb ("the state",
+/// "his remarks", "new reports").
+const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "that", "new", "such", "no", "any", "some", "many", "several", "of", "to", "own",
+];
+
+/// Cue forms that are nouns as often as verbs.
+const AMBIGUOUS: &[&str] = &[
+    "state",
+    "states",
+    "report",
+    "reports",
+    "note",
+    "notes",
+    "question",
+    "questions",
+    "claim",
+    "claims",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "remarks",
+    "show",
+    "shows",
+    "find",
+    "finds",
+    "want",
+    "call",
+    "calls",
+    "tweet",
+    "tweets",
+    "warning",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "dispute",
+    "disputes",
+    "stress",
+    "reply",
+    "replies",
+    "respond",
+    "recall",
+    "recalls",
+    "add",
+    "know",
+    "think",
+    "believe",
+    "say",
+    "tell",
+    "ask",
+    "write",
+    "expect",
+    "agree",
+    "found",
+    "suggest",
+    "argue",
+    "predict",
+    "affirm",
+    "confirm",
+    "deny",
+    "reject",
+    "dismiss",
+    "blame",
+    "accuse",
+    "admit",
+];
+
+/// Prepositions and adverbs that may follow a postposed cue ("…, he said on
+/// Thursday").
+const AFTER_POSTPOSED: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "this",
+    "via",
+    "through",
+    "from",
+    "to",
+    "about",
+    "of",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "when",
+    "as",
+    "while",
+    "with",
+    "before",
+    "in",
+    "afterward",
+    "afterwards",
+    "then",
+    "again",
+    "also",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "simply",
+    "flatly",
+];
+
+/// Words that open a hearer phrase after "told".
+const HEARERS: &[&str] = &[
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "you",
+    "reporters",
+    "journalists",
+    "supporters",
+    "lawmakers",
+    "voters",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "members",
+    "congress",
+    "senators",
+    "donors",
+    "students",
+    "interviewers",
+    "cnn",
+    "fox",
+    "msnbc",
+    "abc",
+    "cbs",
+    "nbc",
+    "politico",
+    "breitbart",
+];
+
+/// The tokens of a text with what the rules ask of them.
+pub(crate) struct Tokens<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tokens: &'a [Tok],
+    pub(crate) lower: Vec<String>,
+    /// Token range of each sentence.
+    pub(crate) sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Tokens<'a> {
+    pub(crate) fn new(text: &'a str, tokens: &'a [Tok], sentences: &[ByteSpan]) -> Self {
+        let lower = tokens.iter().map(|t| text[t.span].to_lowercase()).collect();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut next = 0;
+        for sentence in sentences {
+            let start =
+                next + tokens[next..].partition_point(|t| t.span.start() < sentence.start());
+            let end = start + tokens[start..].partition_point(|t| t.span.start() < sentence.end());
+            ranges.push((start, end));
+            next = end;
+        }
+        Self {
+            text,
+            tokens,
+            lower,
+            sentences: ranges,
+        }
+    }
+
+    pub(crate) fn word(&self, index: usize) -> &str {
+        self.lower.get(index).map_or("", String::as_str)
+    }
+
+    fn raw(&self, index: usize) -> &str {
+        self.tokens.get(index).map_or("", |t| &self.text[t.span])
+    }
+
+    fn capitalised(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|t| t.capitalised)
+    }
+
+    fn is_punct(&self, index: usize) -> bool {
+        self.tokens
+            .get(index)
+            .is_none_or(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// Whether token `index` opens a quotation.
+    pub(crate) fn opens_quote(&self, index: usize) -> bool {
+        match self.raw(index) {
+            "“" | "«" | "„" | "‘" => true,
+            "\"" | "'" => {
+                let start = self.tokens[index].span.start() as usize;
+                let before = self.text[..start].chars().next_back();
+                let after = self.text[start + 1..].chars().next();
+                before.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c))
+                    && after.is_some_and(|c| !c.is_whitespace())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `index` closes a quotation.
+    pub(crate) fn closes_quote(&self, index: usize) -> bool {
+        match self.raw(index) {
+            "”" | "»" | "’" => true,
+            "\"" | "'" => !self.opens_quote(index),
+            _ => false,
+        }
+    }
+
+    fn is_boundary(&self, index: usize) -> bool {
+        matches!(
+            self.raw(index),
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "--"
+        ) || self.opens_quote(index)
+            || self.closes_quote(index)
+            || (self.word(index) == "-" && self.is_punct(index))
+            || CLAUSE_WORDS.contains(&self.word(index))
+            // "and" joins clauses, except between names ("Putin and
+            // Russia's state media").
+            || (matches!(self.word(index), "and" | "or")
+                && !(index > 0 && self.capitalised(index - 1) && self.capitalised(index + 1)))
+    }
+
+    fn sentence_end_punct(&self, index: usize) -> bool {
+        matches!(self.raw(index), "." | "!" | "?" | "…")
+    }
+
+    /// The byte span from the start of token `start` to the end of token
+    /// `end - 1`.
+    pub(crate) fn bytes(&self, (start, end): (usize, usize)) -> ByteSpan {
+        ByteSpan::from_range(
+            self.tokens[start].span.start() as usize..self.tokens[end - 1].span.end() as usize,
+        )
+    }
+
+    /// Drop punctuation at both ends of a range (never emptying it).
+    fn trim(&self, (mut start, mut end): (usize, usize)) -> (usize, usize) {
+        while end > start + 1
+            && self.is_punct(end - 1)
+            && !self.closes_quote(end - 1)
+            && self.raw(end - 1) != ")"
+        {
+            end -= 1;
+        }
+        while end > start + 1 && self.is_punct(start) && !self.opens_quote(start) {
+            start += 1;
+        }
+        (start, end)
+    }
+}
+
+/// Finds the attributions of one text.
+pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Found<'l>> {
+    let mut found: Vec<Found<'l>> = Vec::new();
+    // Token ranges already given to an attribution.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let is_taken = |taken: &[(usize, usize)], i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
+    for (sentence, &(first, last)) in toks.sentences.iter().enumerate() {
+        let mut i = first;
+        while i < last {
+            if is_taken(&taken, i) {
+                i += 1;
+                continue;
+            }
+            let words: Vec<&str> = (i..last.min(i + 5)).map(|j| toks.word(j)).collect();
+            let Some(entry) = lexicon.cue_at(&words) else {
+                i += 1;
+                continue;
+            };
+            let cue_end = i + entry.words.len();
+            if !is_verb_use(toks, i, first, entry) {
+                i = cue_end;
+                continue;
+            }
+            if let Some(attribution) = build(toks, entry, (i, cue_end), sentence, &taken) {
+                for piece in attribution
+                    .content
+                    .iter()
+                    .chain(attribution.source.iter())
+                    .chain(std::iter::once(&attribution.cue))
+                {
+                    taken.push(*piece);
+                }
+                i = cue_end;
+                found.push(attribution);
+            } else {
+                i = cue_end;
+            }
+        }
+    }
+    found.sort_by_key(|f| f.cue);
+    found
+}
+
+/// Whether a cue form is used as a reporting verb here, not as a noun or
+/// adjective ("the state", "his claims", "a reported 40 dead").
+fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue) -> bool {
+    let word = toks.word(at);
+    if entry.frame == Frame::According || entry.words.len() > 1 {
+        return true;
+    }
+    // Mid-sentence capitals are names ("Says" in a headline is fine).
+    if at > sentence_start && toks.capitalised(at) && !toks.opens_quote(at - 1) {
+        return false;
+    }
+    let before = if at > sentence_start {
+        toks.word(at - 1)
+    } else {
+        ""
+    };
+    if AMBIGUOUS.contains(&word) && NOUN_BEFORE.contains(&before) {
+        // "to say", "to deny": infinitives after a control verb are cues
+        // ("refused to say"), other infinitives are not.
+        return before == "to" && !matches!(word, "state" | "report" | "claim" | "question");
+    }
+    if matches!(toks.word(at + 1), "of") && AMBIGUOUS.contains(&word) {
+        return false;
+    }
+    true
+}
+
+/// The attribution around the cue at `cue`, or `None` when the words around
+/// it do not make one.
+fn build<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    cue: (usize, usize),
+    sentence: usize,
+    taken: &[(usize, usize)],
+) -> Option<Found<'l>> {
+    let (first, last) = toks.sentences[sentence];
+    // Content ends before the sentence's final punctuation.
+    let mut end = last;
+    while end > first && toks.is_punct(end - 1) && !toks.closes_quote(end - 1) {
+        end -= 1;
+    }
+    // Anything already taken earlier in the sentence limits the scan back.
+    let floor = taken
+        .iter()
+        .filter(|&&(s, e)| e <= cue.0 && s >= first)
+        .map(|&(_, e)| e)
+        .max()
+        .unwrap_or(first);
+    match entry.frame {
+        Frame::According => according(toks, entry, cue, sentence, floor, end),
+        Frame::Passive => passive(toks, entry, cue, sentence, floor, end),
+        Frame::Speech | Frame::Tell => speech(toks, entry, cue, sentence, floor, end),
+    }
+}
+
+/// Extend a cue backwards over auxiliaries and adverbs ("has also said").
+fn with_prefix(
+    toks: &Tokens<'_>,
+    (mut start, end): (usize, usize),
+    floor: usize,
+) -> (usize, usize) {
+    while start > floor && CUE_PREFIX.contains(&toks.word(start - 1)) {
+        start -= 1;
+    }
+    // "did not say": keep the negation inside the cue.
+    if start > floor + 1
+        && matches!(toks.word(start - 1), "not" | "n't" | "never")
+        && CUE_PREFIX.contains(&toks.word(start - 2))
+    {
+        start -= 2;
+        while start > floor && CUE_PREFIX.contains(&toks.word(start - 1)) {
+            start -= 1;
+        }
+    }
+    (start, end)
+}
+
+/// The speaker phrase ending just before `end`: back to the nearest clause
+/// boundary.
+fn speaker_before(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut start = end;
+    while start > floor && !toks.is_boundary(start - 1) {
+        start -= 1;
+    }
+    if start == end {
+        // "Spicer, the press secretary, said": cue right after a comma
+        // that closes an apposition.
+        if end >= floor + 3 && toks.raw(end - 1) == "," {
+            let mut appos = end - 1;
+            while appos > floor && !toks.is_boundary(appos - 1) {
+                appos -= 1;
+            }
+            if appos > floor + 1
+                && appos < end - 1
+                && toks.raw(appos - 1) == ","
+                && matches!(
+                    toks.word(appos),
+                    "the" | "a" | "an" | "who" | "whose" | "which"
+                )
+            {
+                let mut name = appos - 1;
+                while name > floor && !toks.is_boundary(name - 1) {
+                    name -= 1;
+                }
+                if name < appos - 1 && toks.capitalised(name) {
+                    return Some((name, end - 1));
+                }
+            }
+        }
+        return None;
+    }
+    // "attempts by Putin and state media to attribute": the agent after
+    // "by", without the infinitive marker.
+    let mut end = end;
+    if toks.word(end - 1) == "to" && end > start + 1 {
+        end -= 1;
+        if let Some(by) = (start..end).rev().find(|&j| toks.word(j) == "by") {
+            start = by + 1;
+        }
+        if start >= end {
+            return None;
+        }
+    }
+    // Speaker phrases are short: a long run is a clause, not a name.
+    (end - start <= 12).then_some((start, end))
+}
+
+/// The speaker phrase starting at `start` after an inverted cue ("said Sean
+/// Spicer, the press secretary").
+fn speaker_after(toks: &Tokens<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut stop = start;
+    while stop < end && !toks.is_boundary(stop) && !toks.sentence_end_punct(stop) {
+        // "said Smith in a statement": a lower-case preposition after a name.
+        if stop > start
+            && !toks.capitalised(stop)
+            && AFTER_POSTPOSED.contains(&toks.word(stop))
+            && toks.capitalised(stop - 1)
+        {
+            break;
+        }
+        stop += 1;
+    }
+    (stop > start && stop - start <= 12).then_some((start, stop))
+}
+
+fn speech<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    cue: (usize, usize),
+    sentence: usize,
+    floor: usize,
+    end: usize,
+) -> Option<Found<'l>> {
+    let (first, _) = toks.sentences[sentence];
+    let mut cue = with_prefix(toks, cue, floor);
+    // "said in a statement".
+    if toks.word(cue.1) == "in"
+        && toks.word(cue.1 + 1) == "a"
+        && toks.word(cue.1 + 2) == "statement"
+    {
+        cue.1 += 3;
+    }
+    let before = speaker_before(toks, cue.0, floor);
+    let before_start = before.map_or(cue.0, |b| b.0);
+    // The token that ends what precedes the speaker.
+    let lead = (before_start > floor).then(|| before_start - 1);
+    let lead_is_quote = lead.is_some_and(|l| toks.closes_quote(l));
+    let lead_is_comma = lead.is_some_and(|l| matches!(toks.raw(l), "," | "—" | "–"));
+    // What follows the cue: a complement ("that", ":", a quote) or a tail.
+    let mut look = cue.1;
+    if entry.frame == Frame::Tell {
+        look = skip_hearer(toks, look, end);
+    }
+    let complement = complement_start(toks, look, end);
+    let introductory = lead.is_some_and(|l| short_introduction(toks, floor, l));
+
+    let participle = toks.word(cue.0).ends_with("ing") && cue.1 - cue.0 == 1;
+    if before.is_none() && lead_is_comma && participle && complement.is_some() {
+        // "…, saying (that) C": the speaker is the clause's subject, which
+        // the claim layer takes from the attribution before.
+        let content = content_after(toks, complement?, end, sentence)?;
+        return Some(Found {
+            cue,
+            source: None,
+            content: vec![content],
+            sentence,
+            entry,
+        });
+    }
+    if before.is_none() && (lead_is_quote || lead_is_comma) {
+        // "“C,” said X".
+        let source = speaker_after(toks, cue.1, end);
+        let content = content_before(toks, lead?, floor, first)?;
+        let mut pieces = vec![content];
+        let after = source.map_or(cue.1, |s| s.1);
+        pieces.extend(continued_quote(toks, after, end, sentence));
+        return Some(Found {
+            cue,
+            source,
+            content: pieces,
+            sentence,
+            entry,
+        });
+    }
+    let source = before?;
+    if (lead_is_quote || lead_is_comma) && !introductory && complement.is_none() {
+        // "“C,” X said" / "C, X said".
+        let content = content_before(toks, lead?, floor, first)?;
+        let mut pieces = vec![content];
+        pieces.extend(continued_quote(toks, cue.1, end, sentence));
+        return Some(Found {
+            cue,
+            source: Some(source),
+            content: pieces,
+            sentence,
+            entry,
+        });
+    }
+    // "X said (that) C".
+    let start = complement.unwrap_or(look);
+    let content = content_after(toks, start, end, sentence)?;
+    Some(Found {
+        cue,
+        source: Some(source),
+        content: vec![content],
+        sentence,
+        entry,
+    })
+}
+
+/// Skip the hearer after "told": "told reporters", "told the Associated
+/// Press", "told him".
+fn skip_hearer(toks: &Tokens<'_>, mut at: usize, end: usize) -> usize {
+    // A "that" or a quote close by ends the hearer.
+    for j in at..end.min(at + 7) {
+        if toks.word(j) == "that" || toks.opens_quote(j) || toks.raw(j) == ":" {
+            return j;
+        }
+    }
+    if at < end && (HEARERS.contains(&toks.word(at)) || toks.capitalised(at)) {
+        at += 1;
+        while at < end && (toks.capitalised(at) || matches!(toks.word(at), "of" | "'s")) {
+            at += 1;
+        }
+        // "the" + a lower-case noun.
+        if at < end && toks.word(at - 1) == "the" {
+            at += 1;
+        }
+    }
+    while at < end && matches!(toks.raw(at), ",") {
+        at += 1;
+    }
+    at
+}
+
+/// Where a complement after a cue starts: at "that", ":" or an opening
+/// quote within a few words ("said on Thursday that …").
+fn complement_start(toks: &Tokens<'_>, at: usize, end: usize) -> Option<usize> {
+    for j in at..end.min(at + 8) {
+        let word = toks.word(j);
+        if word == "that" || toks.opens_quote(j) {
+            return Some(j);
+        }
+        if toks.raw(j) == ":" {
+            return Some(j + 1);
+        }
+        if toks.raw(j) == "," {
+            // "said, “…”".
+            return toks.opens_quote(j + 1).then_some(j + 1);
+        }
+        if j == at && !AFTER_POSTPOSED.contains(&word) && !toks.is_punct(j) {
+            // A clause starts right after the cue: "said the plan was …".
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Whether the words from `floor` to `lead` are a short introductory phrase
+/// ("In Iowa, Clinton said …"), not content.
+fn short_introduction(toks: &Tokens<'_>, floor: usize, lead: usize) -> bool {
+    if toks.raw(lead) != "," || lead <= floor {
+        return false;
+    }
+    let mut start = lead;
+    while start > floor && !toks.is_boundary(start - 1) {
+        start -= 1;
+    }
+    start == floor
+        && lead - start <= 5
+        && matches!(
+            toks.word(start),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "later"
+                | "earlier"
+                | "meanwhile"
+                | "still"
+                | "however"
+                | "yet"
+                | "instead"
+                | "separately"
+                | "last"
+                | "this"
+                | "asked"
+                | "speaking"
+                | "when"
+                | "then"
+                | "now"
+                | "today"
+                | "yesterday"
+        )
+}
+
+/// Content before a postposed cue: the quotation that closes at `lead`, or
+/// the clause from the sentence start.
+fn content_before(
+    toks: &Tokens<'_>,
+    lead: usize,
+    floor: usize,
+    sentence_start: usize,
+) -> Option<(usize, usize)> {
+    if toks.closes_quote(lead) {
+        // Back to the opening quote, possibly in an earlier sentence.
+        let mut j = lead;
+        let limit = lead.saturating_sub(400);
+        while j > limit {
+            j -= 1;
+            if toks.opens_quote(j) {
+                return Some((j, lead + 1));
+            }
+            if toks.closes_quote(j) {
+                break;
+            }
+        }
+        return (lead > floor).then(|| toks.trim((floor, lead + 1)));
+    }
+    let start = floor.max(sentence_start);
+    (lead > start).then(|| toks.trim((start, lead)))
+}
+
+/// Content after a preposed cue: to the end of the sentence, or to the
+/// closing quote when a quotation runs on.
+fn content_after(
+    toks: &Tokens<'_>,
+    start: usize,
+    end: usize,
+    sentence: usize,
+) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    if toks.opens_quote(start) {
+        if let Some(close) = closing_quote(toks, start, sentence) {
+            if close + 1 >= end {
+                return Some((start, close + 1));
+            }
+        }
+    }
+    Some(toks.trim((start, end)))
+}
+
+/// The closing quote of the quotation opened at `open`, looking at most two
+/// sentences on.
+fn closing_quote(toks: &Tokens<'_>, open: usize, sentence: usize) -> Option<usize> {
+    let limit = toks
+        .sentences
+        .get(sentence + 3)
+        .map_or(toks.tokens.len(), |s| s.0);
+    (open + 1..limit).find(|&j| toks.closes_quote(j))
+}
+
+/// A quotation that continues after a postposed cue: "“C1,” he said,
+/// “C2.”", or the next sentence when it is a quotation with no cue of its
+/// own.
+fn continued_quote(
+    toks: &Tokens<'_>,
+    mut at: usize,
+    end: usize,
+    sentence: usize,
+) -> Option<(usize, usize)> {
+    // Skip a short tail: "on Thursday", "in a statement".
+    let mut steps = 0;
+    while at < end && steps < 8 && !toks.opens_quote(at) && toks.raw(at) != "," {
+        at += 1;
+        steps += 1;
+    }
+    if at < end && toks.raw(at) == "," && toks.opens_quote(at + 1) {
+        let open = at + 1;
+        let close = closing_quote(toks, open, sentence)?;
+        return Some((open, close + 1));
+    }
+    if at < end {
+        return None;
+    }
+    // The next sentence, when it is one quotation.
+    let &(next_first, next_last) = toks.sentences.get(sentence + 1)?;
+    if next_first < next_last && toks.opens_quote(next_first) {
+        let close = closing_quote(toks, next_first, sentence + 1)?;
+        let mut after = close + 1;
+        while after < toks.tokens.len() && toks.is_punct(after) && !toks.opens_quote(after) {
+            after += 1;
+        }
+        // Only when the quotation ends its sentence (no ", X added").
+        let ends_sentence = toks
+            .sentences
+            .iter()
+            .any(|&(s, _)| s == after || after >= toks.tokens.len())
+            || toks.sentence_end_punct(close.saturating_sub(1));
+        if ends_sentence
+            && toks
+                .tokens
+                .get(close + 1)
+                .is_none_or(|_| toks.raw(close + 1) != ",")
+        {
+            return Some((next_first, close + 1));
+        }
+    }
+    None
+}
+
+fn according<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    cue: (usize, usize),
+    sentence: usize,
+    floor: usize,
+    end: usize,
+) -> Option<Found<'l>> {
+    let (first, _) = toks.sentences[sentence];
+    let source = speaker_after(toks, cue.1, end);
+    let source_end = source.map_or(cue.1, |s| s.1);
+    let start = floor.max(first);
+    let content = if cue.0 > start + 1 {
+        // "C, according to X".
+        toks.trim((start, cue.0))
+    } else {
+        // "According to X, C".
+        let mut from = source_end;
+        while from < end && toks.is_punct(from) && !toks.opens_quote(from) {
+            from += 1;
+        }
+        if from >= end {
+            return None;
+        }
+        toks.trim((from, end))
+    };
+    Some(Found {
+        cue,
+        source,
+        content: vec![content],
+        sentence,
+        entry,
+    })
+}
+
+fn passive<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    cue: (usize, usize),
+    sentence: usize,
+    floor: usize,
+    end: usize,
+) -> Option<Found<'l>> {
+    let (first, _) = toks.sentences[sentence];
+    let cue = with_prefix(toks, cue, floor);
+    let start = floor.max(first);
+    let mut content = Vec::new();
+    // The subject before the cue ("IS-K, believed to be responsible"; "The
+    // attack has been attributed to ISIS-K").
+    let mut subject_start = cue.0;
+    while subject_start > start && !toks.is_boundary(subject_start - 1) {
+        subject_start -= 1;
+    }
+    // "IS-K, believed to be responsible": the noun phrase before the comma.
+    if subject_start == cue.0 && cue.0 > start + 1 && toks.raw(cue.0 - 1) == "," {
+        let comma = cue.0 - 1;
+        let mut np = comma;
+        while np > start && !toks.is_boundary(np - 1) && comma - np < 6 {
+            np -= 1;
+        }
+        if np < comma {
+            content.push((np, comma));
+        }
+    }
+    // "it is believed": an empty subject.
+    let impersonal = cue.0 == subject_start + 1 && toks.word(subject_start) == "it";
+    if subject_start < cue.0 && !impersonal {
+        content.push(toks.trim((subject_start, cue.0)));
+    }
+    if cue.1 < end {
+        content.push(toks.trim((cue.1, end)));
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Found {
+        cue,
+        source: None,
+        content,
+        sentence,
+        entry,
+    })
+}
+
+/// The attribution as byte spans.
+pub(crate) fn to_spans(toks: &Tokens<'_>, found: &Found<'_>) -> Attribution {
+    Attribution {
+        cue: vec![toks.bytes(found.cue)],
+        source: found.source.map(|s| toks.bytes(s)),
+        content: found.content.iter().map(|&c| toks.bytes(c)).collect(),
+    }
+}
