@@ -87,20 +87,74 @@ impl ClaimExtractor {
     ) -> Vec<Claim> {
         let toks = Tokens::new(text, &annotation.tokens, &annotation.sentences);
         let found = attribution::find(&toks, &self.lexicon);
-        let mut claims = Vec::new();
+        let mut claims: Vec<Claim> = Vec::new();
         for (index, f) in found.iter().enumerate() {
             let attribution = attribution::to_spans(&toks, f);
             let sentence = annotation.sentences[f.sentence];
             let content_text = content_words(&toks, f);
             let negated =
                 (f.cue.0..f.cue.1).any(|j| matches!(toks.word(j), "not" | "n't" | "never"));
-            let (kind, mut stance) = self.kind_of(f, &content_text, negated);
-            let event = event_of(events, &attribution, sentence, kind);
+            // "The claim could not be independently verified": a hedge on
+            // the claim before, not a claim of its own.
+            if f.source.is_none()
+                && f.content.first().is_some_and(|&c| c.1 <= f.cue.0)
+                && f.content
+                    .first()
+                    .is_some_and(|&c| is_anaphoric(&words_of(&toks, c)))
+            {
+                if let Some(previous) = claims.last_mut() {
+                    let span = toks.bytes(f.cue);
+                    previous.hedges.push(ClaimPart {
+                        span,
+                        text: text[span].to_owned(),
+                        entity: None,
+                    });
+                }
+                continue;
+            }
+            let (mut kind, mut stance) = self.kind_of(f, &content_text, negated);
+            // "Russian officials had not confirmed it": about the claim
+            // before.
+            let previous = claims
+                .last()
+                .filter(|_| {
+                    content_text
+                        .first()
+                        .is_some_and(|w| matches!(w.as_str(), "it" | "this"))
+                        || is_anaphoric(&content_text[..content_text.len().min(2)])
+                })
+                .filter(|p| p.kind != ClaimKind::Statement)
+                .cloned();
+            if previous.is_some()
+                && kind == ClaimKind::Statement
+                && f.entry.kind != ClaimKind::Statement
+            {
+                kind = f.entry.kind;
+            }
+            let event = previous
+                .as_ref()
+                .and_then(|p| p.event)
+                .or_else(|| event_of(events, text, &attribution, sentence, kind));
+            // The article's own hedged assertions ("their confessions may be
+            // deemed unreliable") concern its main event.
+            let event = event.or_else(|| {
+                (f.source.is_none()
+                    && kind == ClaimKind::Statement
+                    && has_hedge(&self.lexicon, &toks, f))
+                .then(|| {
+                    events
+                        .iter()
+                        .position(|e| e.status == dossier_model::EventStatus::Main)
+                })
+                .flatten()
+                .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            });
             if kind == ClaimKind::Statement && event.is_none() {
                 continue;
             }
             let speaker = self.speaker(kb, text, annotation, &toks, &found, index);
             let about = match kind {
+                _ if previous.is_some() => previous.as_ref().and_then(|p| p.about.clone()),
                 ClaimKind::Responsibility => speaker.clone().filter(|s| s.entity.is_some()),
                 ClaimKind::Denial => {
                     about_in_content(kb, text, annotation, &attribution, speaker.as_ref())
@@ -108,7 +162,7 @@ impl ClaimExtractor {
                 }
                 _ => about_in_content(kb, text, annotation, &attribution, speaker.as_ref()),
             };
-            let hedges = self.hedges(text, &toks, f);
+            let hedges = self.hedges(text, &toks, f, kind);
             let channel = self.channel(text, &toks, f);
             let framing = self.framing(&toks, f);
             if negated && kind == ClaimKind::Confirmation {
@@ -153,14 +207,20 @@ impl ClaimExtractor {
         let kind = match f.entry.kind {
             ClaimKind::Statement
                 if about_responsibility
-                    && matches!(cue_word, "claim" | "claims" | "claimed" | "claiming")
-                    && content
-                        .first()
-                        .is_some_and(|w| matches!(w.as_str(), "responsibility" | "credit")) =>
+                    && (matches!(
+                        cue_word,
+                        "claim" | "claims" | "claimed" | "claiming" | "took" | "take" | "takes"
+                    ) || cue_word.starts_with("взя"))
+                    && content.first().is_some_and(|w| {
+                        matches!(w.as_str(), "responsibility" | "credit" | "ответственность")
+                    }) =>
             {
                 ClaimKind::Responsibility
             }
             ClaimKind::Statement if about_responsibility => ClaimKind::Attribution,
+            // "Experts acknowledge the connections": a confirmation only
+            // when it bears on who did it.
+            ClaimKind::Confirmation if !about_responsibility => ClaimKind::Statement,
             other => other,
         };
         let stance = if negated && f.entry.stance == Stance::Asserts {
@@ -197,19 +257,29 @@ impl ClaimExtractor {
         };
         let span = toks.bytes(source);
         let phrase = text[span].to_lowercase();
-        let mut entity = linked_in(
-            annotation,
-            span,
-            &[MentionKind::Actor, MentionKind::Person, MentionKind::Outlet],
-        )
-        .or_else(|| {
-            linked_in(
-                annotation,
-                span,
-                &[MentionKind::Place, MentionKind::Nationality],
-            )
-        })
-        .map(|key| state_for(kb, key));
+        let mut entity = entity_in(kb, annotation, span);
+        if entity.is_none() {
+            // "the committee" after "Russia's Investigative Committee".
+            if let Some(head) = phrase.strip_prefix("the ").filter(|h| !h.contains(' ')) {
+                entity = annotation
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end() <= span.start() && m.kind == MentionKind::Actor)
+                    .find(|m| text[m.span].to_lowercase().ends_with(head))
+                    .and_then(|m| m.entity.clone())
+                    .or_else(|| {
+                        // …or after an earlier speaker so named.
+                        found[..index]
+                            .iter()
+                            .rev()
+                            .filter_map(|p| p.source)
+                            .map(|s| toks.bytes(s))
+                            .find(|&s| s != span && text[s].to_lowercase().ends_with(head))
+                            .and_then(|s| entity_in(kb, annotation, s))
+                    });
+            }
+        }
         if entity.is_none() {
             let wanted: &[MentionKind] = if PERSON_PRONOUNS.contains(&phrase.as_str()) {
                 &[MentionKind::Person]
@@ -233,7 +303,13 @@ impl ClaimExtractor {
     }
 
     /// Hedges in the cue, the content, or between them.
-    fn hedges(&self, text: &str, toks: &Tokens<'_>, f: &Found<'_>) -> Vec<ClaimPart> {
+    fn hedges(
+        &self,
+        text: &str,
+        toks: &Tokens<'_>,
+        f: &Found<'_>,
+        kind: ClaimKind,
+    ) -> Vec<ClaimPart> {
         let (first, last) = toks.sentences[f.sentence];
         let start = f
             .content
@@ -252,8 +328,24 @@ impl ClaimExtractor {
             .unwrap_or(last)
             .min(last);
         let mut hedges = Vec::new();
+        // The cue hedges only when it distances the reporter ("claimed
+        // that", "alleged"), not when it names the act ("claimed
+        // responsibility").
+        let cue_hedges = self
+            .lexicon
+            .hedge_at(&[f.entry.words[0].as_str()])
+            .is_some()
+            && kind != ClaimKind::Responsibility;
+        // A speakerless cue is itself the hedge ("believed to be"), and
+        // modals before any cue hedge it ("may be deemed").
+        let cue_hedges = cue_hedges || f.entry.frame == Frame::Passive;
         let mut j = start;
         while j < end {
+            let cue_word = f.entry.words.iter().any(|w| w == toks.word(j));
+            if !cue_hedges && cue_word && f.cue.0 <= j && j < f.cue.1 {
+                j += 1;
+                continue;
+            }
             let words: Vec<&str> = (j..end.min(j + 6)).map(|k| toks.word(k)).collect();
             if let Some(len) = self.lexicon.hedge_at(&words) {
                 let span = toks.bytes((j, j + len));
@@ -278,7 +370,12 @@ impl ClaimExtractor {
         let mut best: Option<(usize, usize)> = None;
         let mut j = first;
         while j < last {
-            if inside(j) {
+            let introduced = j > first
+                && matches!(
+                    toks.word(j - 1),
+                    "through" | "via" | "in" | "by" | "on" | "at" | "during"
+                );
+            if inside(j) && !introduced {
                 j += 1;
                 continue;
             }
@@ -329,7 +426,11 @@ impl ClaimExtractor {
                     .iter()
                     .enumerate()
                     .all(|(k, w)| toks.word(j + k) == w);
-                if matches && j + phrase.len() <= last {
+                // "Despite attempts by X to attribute …, Y": the framing
+                // holds for the claim inside its clause only.
+                let clause_end = (j..last).find(|&k| toks.word(k) == ",").unwrap_or(last);
+                let reaches = phrase[0] != "despite" || f.cue.0 < clause_end;
+                if matches && reaches && j + phrase.len() <= last {
                     return Some(Framing {
                         span: toks.bytes((j, j + phrase.len())),
                         stance: *stance,
@@ -342,6 +443,37 @@ impl ClaimExtractor {
     }
 }
 
+/// Whether a content only points back at an earlier claim or report.
+fn is_anaphoric(content: &[String]) -> bool {
+    let words: Vec<&str> = content.iter().map(String::as_str).collect();
+    matches!(
+        words[..],
+        ["it"]
+            | ["this"]
+            | [
+                "the" | "this" | "that" | "their" | "its",
+                "claim" | "claims" | "report" | "reports" | "statement" | "account" | "accounts"
+            ]
+    )
+}
+
+/// Whether a hedge lies in the cue or content.
+fn has_hedge(lexicon: &ClaimLexicon, toks: &Tokens<'_>, f: &Found<'_>) -> bool {
+    std::iter::once(f.cue)
+        .chain(f.content.iter().copied())
+        .any(|(start, end)| {
+            (start..end).any(|j| {
+                let words: Vec<&str> = (j..end.min(j + 6)).map(|k| toks.word(k)).collect();
+                lexicon.hedge_at(&words).is_some()
+            })
+        })
+}
+
+/// The lower-case words of a token range.
+fn words_of(toks: &Tokens<'_>, (start, end): (usize, usize)) -> Vec<String> {
+    (start..end).map(|j| toks.word(j).to_owned()).collect()
+}
+
 /// The lower-case words of the content pieces.
 fn content_words(toks: &Tokens<'_>, f: &Found<'_>) -> Vec<String> {
     f.content
@@ -349,6 +481,24 @@ fn content_words(toks: &Tokens<'_>, f: &Found<'_>) -> Vec<String> {
         .flat_map(|&(s, e)| s..e)
         .map(|j| toks.word(j).to_owned())
         .collect()
+}
+
+/// The entity a speaker phrase names: an actor, person or outlet, else a
+/// country or nationality standing for its state.
+fn entity_in(kb: &Kb, annotation: &Annotation, span: ByteSpan) -> Option<EntityKey> {
+    linked_in(
+        annotation,
+        span,
+        &[MentionKind::Actor, MentionKind::Person, MentionKind::Outlet],
+    )
+    .or_else(|| {
+        linked_in(
+            annotation,
+            span,
+            &[MentionKind::Place, MentionKind::Nationality],
+        )
+    })
+    .map(|key| state_for(kb, key))
 }
 
 /// The entity of the first linked mention of one of `kinds` inside `span`.
@@ -418,6 +568,7 @@ fn about_in_content(
 /// article's main event.
 fn event_of(
     events: &[EventMention],
+    text: &str,
     attribution: &Attribution,
     sentence: ByteSpan,
     kind: ClaimKind,
@@ -451,7 +602,30 @@ fn event_of(
             })
             .flatten()
     };
+    // "the attack" with no setting of its own is the article's main event.
+    let stated = stated.filter(|&i| {
+        let e = &events[i];
+        let definite = text[..e.trigger.start() as usize]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| {
+                matches!(w.to_lowercase().as_str(), "the" | "this" | "that")
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+            });
+        e.status == dossier_model::EventStatus::Main
+            || (!definite && (e.time.is_some() || e.place.is_some()))
+    });
     stated
         .or_else(main)
+        .or_else(|| {
+            events
+                .iter()
+                .position(|e| e.status == dossier_model::EventStatus::Main)
+                .filter(|_| {
+                    kind == ClaimKind::Statement && events.iter().any(|e| within(e.trigger))
+                })
+        })
         .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
 }
