@@ -40,7 +40,9 @@ fn main() {
             let t1 = Instant::now();
             let found = events.extract(annotator.kb(), text, &annotation, None);
             let t2 = Instant::now();
-            claim_count += claims.extract(annotator.kb(), text, &annotation, &found).len();
+            claim_count += claims
+                .extract(annotator.kb(), text, &annotation, &found)
+                .len();
             let t3 = Instant::now();
             event_count += found.len();
             annotate_secs += (t1 - t0).as_secs_f64();

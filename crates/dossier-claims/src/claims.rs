@@ -23,6 +23,8 @@ const RESPONSIBILITY_WORDS: &[&str] = &[
     "credit",
     "behind",
     "carried",
+    "carry",
+    "carrying",
     "perpetrated",
     "orchestrated",
     "masterminded",
@@ -217,12 +219,17 @@ impl ClaimExtractor {
             {
                 ClaimKind::Responsibility
             }
+            // "“We did not carry out this attack,” the Taliban said".
+            ClaimKind::Statement if about_responsibility && denies_own_part(content) => {
+                ClaimKind::Denial
+            }
             ClaimKind::Statement if about_responsibility => ClaimKind::Attribution,
             // "Experts acknowledge the connections": a confirmation only
             // when it bears on who did it.
             ClaimKind::Confirmation if !about_responsibility => ClaimKind::Statement,
             other => other,
         };
+        let negated = negated || kind == ClaimKind::Denial;
         let stance = if negated && f.entry.stance == Stance::Asserts {
             Stance::Denies
         } else {
@@ -294,6 +301,18 @@ impl ClaimExtractor {
                 .rev()
                 .filter(|m| m.span.end() <= span.start() && wanted.contains(&m.kind))
                 .find_map(|m| m.entity.clone());
+        }
+        if entity.is_none() {
+            // "the president said": the last person introduced by that title.
+            if let Some(title) = phrase.strip_prefix("the ").filter(|t| !t.contains(' ')) {
+                entity = annotation
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end() <= span.start() && m.kind == MentionKind::Person)
+                    .find(|m| m.category.as_deref() == Some(title))
+                    .and_then(|m| m.entity.clone());
+            }
         }
         Some(ClaimPart {
             span,
@@ -415,7 +434,10 @@ impl ClaimExtractor {
         });
         let mut j = first;
         while j < last {
-            let in_speaker_words = j >= f.cue.0 && turn.is_none_or(|t| j < t);
+            // "…, without providing evidence" is the reporter's voice
+            // wherever it stands.
+            let reporter = toks.word(j) == "without";
+            let in_speaker_words = j >= f.cue.0 && turn.is_none_or(|t| j < t) && !reporter;
             let in_quote = quoted && f.content.iter().any(|&(s, e)| s <= j && j < e);
             if in_speaker_words || in_quote {
                 j += 1;
@@ -455,6 +477,19 @@ fn is_anaphoric(content: &[String]) -> bool {
                 "claim" | "claims" | "report" | "reports" | "statement" | "account" | "accounts"
             ]
     )
+}
+
+/// Whether a content denies the speaker's own part: a first-person subject
+/// and a negation ("we did not carry out", "we had no role").
+fn denies_own_part(content: &[String]) -> bool {
+    let first_person = content
+        .iter()
+        .take(3)
+        .any(|w| matches!(w.as_str(), "we" | "i" | "our" | "us"));
+    let negation = content
+        .iter()
+        .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no" | "nothing"));
+    first_person && negation
 }
 
 /// Whether a hedge lies in the cue or content.
@@ -508,7 +543,28 @@ fn linked_in(annotation: &Annotation, span: ByteSpan, kinds: &[MentionKind]) -> 
         .iter()
         .filter(|m| span.start() <= m.span.start() && m.span.end() <= span.end())
         .filter(|m| kinds.contains(&m.kind))
-        .find_map(|m| m.entity.clone())
+        .find_map(speaking_entity)
+}
+
+/// The entity a mention stands for as a speaker or a party: a capital that
+/// is also a government's metonym speaks for the government ("Kyiv
+/// denied"), and an ambiguous name whose best reading is an actor is read so
+/// ("according to US officials").
+fn speaking_entity(mention: &Mention) -> Option<EntityKey> {
+    let actor = mention
+        .candidates
+        .iter()
+        .find(|c| c.entity.kind() == "actor")
+        .map(|c| c.entity.clone());
+    match &mention.entity {
+        Some(key) if key.kind() == "city" => actor.or_else(|| Some(key.clone())),
+        Some(key) => Some(key.clone()),
+        None => mention
+            .candidates
+            .first()
+            .filter(|c| c.entity.kind() == "actor")
+            .map(|c| c.entity.clone()),
+    }
 }
 
 /// A country stands for its state when it speaks or is blamed ("Ukraine
@@ -628,4 +684,103 @@ fn event_of(
                 })
         })
         .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, OnceLock};
+
+    use dossier_model::{Claim, ClaimKind, Stance};
+    use dossier_nlp::Annotator;
+
+    use super::ClaimExtractor;
+
+    fn annotator() -> &'static Annotator {
+        static ANNOTATOR: OnceLock<Annotator> = OnceLock::new();
+        ANNOTATOR.get_or_init(|| {
+            let kb = dossier_kb::KbBuilder::with_builtin()
+                .and_then(dossier_kb::KbBuilder::build)
+                .expect("built-in knowledge base");
+            Annotator::new(Arc::new(kb))
+        })
+    }
+
+    /// Claims of a text with no event layer: only claims about who did it.
+    fn claims(text: &str) -> Vec<Claim> {
+        let annotator = annotator();
+        let annotation = annotator.annotate(text);
+        ClaimExtractor::default().extract(annotator.kb(), text, &annotation, &[])
+    }
+
+    fn speaker(claim: &Claim) -> Option<&str> {
+        claim.speaker.as_ref()?.entity.as_ref().map(|e| e.as_str())
+    }
+
+    #[test]
+    fn pronoun_and_title_speakers_resolve_to_the_person_named_before() {
+        let found = claims(
+            "President Vladimir Putin spoke on television on Saturday. He said Ukraine \
+             was behind the attack.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(speaker(&found[0]), Some("actor:vladimir-putin"));
+        assert_eq!(found[0].kind, ClaimKind::Attribution);
+        let found = claims(
+            "President Vladimir Putin spoke on television. The president blamed Ukraine \
+             for the attack.",
+        );
+        assert_eq!(
+            speaker(&found[0]),
+            Some("actor:vladimir-putin"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn denial_negation_and_hedges() {
+        let found = claims("Kyiv flatly denied any involvement in the attack.");
+        assert_eq!(found[0].kind, ClaimKind::Denial);
+        assert_eq!(found[0].stance, Stance::Denies);
+        assert_eq!(speaker(&found[0]), Some("actor:ukraine"));
+
+        let found = claims("The group did not claim responsibility for the attack.");
+        assert_eq!(found[0].stance, Stance::Denies, "{found:#?}");
+
+        let found = claims("Officials said the bombing was reportedly carried out by the Taliban.");
+        assert_eq!(found[0].kind, ClaimKind::Attribution);
+        assert!(
+            found[0].hedges.iter().any(|h| h.text == "reportedly"),
+            "{found:#?}"
+        );
+        assert_eq!(
+            found[0]
+                .about
+                .as_ref()
+                .and_then(|a| a.entity.as_ref())
+                .map(|e| e.as_str()),
+            Some("actor:taliban")
+        );
+    }
+
+    #[test]
+    fn according_to_and_postposed_speakers() {
+        let found =
+            claims("The attack was carried out by the Islamic State, according to US officials.");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(speaker(&found[0]), Some("actor:united-states"));
+        let found = claims("“We did not carry out this attack,” the Taliban said on Sunday.");
+        assert_eq!(speaker(&found[0]), Some("actor:taliban"), "{found:#?}");
+    }
+
+    #[test]
+    fn without_evidence_is_the_articles_framing() {
+        let found = claims("The Kremlin blamed Ukraine for the attack without providing evidence.");
+        let claim = &found[0];
+        assert_eq!(claim.kind, ClaimKind::Attribution);
+        assert_eq!(
+            claim.framing.as_ref().map(|f| f.stance),
+            Some(Stance::Disputes),
+            "{found:#?}"
+        );
+    }
 }
