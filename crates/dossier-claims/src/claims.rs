@@ -773,6 +773,21 @@ mod tests {
     }
 
     #[test]
+    fn headline_form() {
+        let found = claims(
+            "Kremlin blames Kyiv for concert hall attack\n\nMOSCOW (Reuters) - Russian \
+             officials spoke on Saturday.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, ClaimKind::Attribution);
+        assert_eq!(speaker(&found[0]), Some("actor:russia"));
+        assert_eq!(
+            found[0].about.as_ref().and_then(|a| a.entity.as_ref()).map(|e| e.as_str()),
+            Some("actor:ukraine")
+        );
+    }
+
+    #[test]
     fn without_evidence_is_the_articles_framing() {
         let found = claims("The Kremlin blamed Ukraine for the attack without providing evidence.");
         let claim = &found[0];
