@@ -16,30 +16,92 @@ pub const EXTRACTOR: &str = "claims";
 /// Bumped whenever the rules change what they extract.
 pub const EXTRACTOR_VERSION: u32 = 1;
 
-/// Words in a content that make it about who carried out an attack.
+/// Words in a content that by themselves make it about who carried out an
+/// attack.
 const RESPONSIBILITY_WORDS: &[&str] = &[
     "responsibility",
     "responsible",
-    "credit",
-    "behind",
-    "carried",
-    "carry",
-    "carrying",
     "perpetrated",
+    "perpetrators",
     "orchestrated",
     "masterminded",
     "involvement",
-    "involved",
-    "link",
-    "links",
-    "linked",
-    "role",
     "complicity",
     "culpability",
     "ответственность",
     "причастность",
     "связи",
     "связь",
+];
+
+/// Attack nouns that make "carried out …" and "behind …" about an attack.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "shooting",
+    "assault",
+    "massacre",
+    "killing",
+    "killings",
+    "murder",
+    "murders",
+    "blast",
+    "explosion",
+    "kidnapping",
+    "assassination",
+    "strike",
+    "strikes",
+    "raid",
+    "it",
+    "this",
+    "operation",
+    "incident",
+];
+
+/// Whether a content is about who carried out an attack: "responsible for",
+/// "carried out by", "behind the attack", "linked to", "involved in".
+fn about_responsibility(content: &[String]) -> bool {
+    let word = |j: usize| content.get(j).map_or("", String::as_str);
+    (0..content.len()).any(|j| {
+        let w = word(j);
+        RESPONSIBILITY_WORDS.contains(&w)
+            || (matches!(w, "carried" | "carry" | "carrying" | "carries")
+                && word(j + 1) == "out"
+                && (j + 2..j + 5).any(|k| word(k) == "by" || ATTACK_NOUNS.contains(&word(k))))
+            || (w == "behind" && (j + 1..j + 4).any(|k| ATTACK_NOUNS.contains(&word(k))))
+            || (matches!(w, "link" | "links" | "linked" | "ties" | "tied") && word(j + 1) == "to")
+            || (w == "involved" && word(j + 1) == "in")
+            || (w == "role" && word(j + 1) == "in")
+            || (w == "credit" && word(j + 1) == "for")
+    })
+}
+
+/// Content openings that a rejection or dismissal can be about: a report,
+/// not an object of the verb's literal sense ("dismissed the escort").
+const DISPUTABLE: &[&str] = &[
+    "that",
+    "reports",
+    "report",
+    "claims",
+    "claim",
+    "allegations",
+    "allegation",
+    "accusations",
+    "accusation",
+    "suggestions",
+    "suggestion",
+    "any",
+    "the",
+    "as",
+    "such",
+    "this",
+    "these",
+    "speculation",
+    "rumours",
+    "rumors",
+    "it",
 ];
 
 /// Pronouns and descriptions that stand for a speaker named earlier.
@@ -202,9 +264,7 @@ impl ClaimExtractor {
     /// The claim's kind and the speaker's stance, from the cue and what the
     /// content is about.
     fn kind_of(&self, f: &Found<'_>, content: &[String], negated: bool) -> (ClaimKind, Stance) {
-        let about_responsibility = content
-            .iter()
-            .any(|w| RESPONSIBILITY_WORDS.contains(&w.as_str()));
+        let about_responsibility = about_responsibility(content);
         let cue_word = f.entry.words[0].as_str();
         let kind = match f.entry.kind {
             ClaimKind::Statement
@@ -227,6 +287,16 @@ impl ClaimExtractor {
             // "Experts acknowledge the connections": a confirmation only
             // when it bears on who did it.
             ClaimKind::Confirmation if !about_responsibility => ClaimKind::Statement,
+            // "dismissed the escort": a literal act, not a denial.
+            ClaimKind::Denial
+                if !cue_word.starts_with("den")
+                    && !cue_word.starts_with("отриц")
+                    && !content
+                        .first()
+                        .is_some_and(|w| DISPUTABLE.contains(&w.as_str())) =>
+            {
+                ClaimKind::Statement
+            }
             other => other,
         };
         let negated = negated || kind == ClaimKind::Denial;
@@ -782,7 +852,11 @@ mod tests {
         assert_eq!(found[0].kind, ClaimKind::Attribution);
         assert_eq!(speaker(&found[0]), Some("actor:russia"));
         assert_eq!(
-            found[0].about.as_ref().and_then(|a| a.entity.as_ref()).map(|e| e.as_str()),
+            found[0]
+                .about
+                .as_ref()
+                .and_then(|a| a.entity.as_ref())
+                .map(|e| e.as_str()),
             Some("actor:ukraine")
         );
     }

@@ -322,3 +322,20 @@ fn same_text_same_claims() {
         claims(&text, Some("2024-03-24")).1
     );
 }
+
+#[test]
+#[ignore = "manual inspection: DOSSIER_CLAIMS_INSPECT=FILE.jsonl"]
+fn inspect() {
+    let path = std::env::var("DOSSIER_CLAIMS_INSPECT").unwrap();
+    let data = std::fs::read_to_string(path).unwrap();
+    for line in data.lines().take(60) {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = doc["doctext"].as_str().or(doc["text"].as_str()).unwrap();
+        let (events, found) = claims(text, None);
+        println!(
+            "== {}\n{}",
+            doc["docid"].as_str().or(doc["id"].as_str()).unwrap_or("?"),
+            render(text, &events, &found)
+        );
+    }
+}
