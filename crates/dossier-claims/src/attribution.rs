@@ -246,6 +246,9 @@ pub(crate) struct Tokens<'a> {
     pub(crate) lower: Vec<String>,
     /// Token range of each sentence.
     pub(crate) sentences: Vec<(usize, usize)>,
+    /// Whether each token lies inside a double-quoted passage (quotes do
+    /// not run past the end of a paragraph).
+    pub(crate) quoted: Vec<bool>,
 }
 
 impl<'a> Tokens<'a> {
@@ -260,11 +263,51 @@ impl<'a> Tokens<'a> {
             ranges.push((start, end));
             next = end;
         }
-        Self {
+        let mut toks = Self {
             text,
             tokens,
             lower,
             sentences: ranges,
+            quoted: Vec::new(),
+        };
+        toks.quoted = toks.quoted_tokens();
+        toks
+    }
+
+    /// Which tokens lie between an opening and a closing double quote of the
+    /// same paragraph.
+    fn quoted_tokens(&self) -> Vec<bool> {
+        let mut quoted = vec![false; self.tokens.len()];
+        let mut open = false;
+        let mut prev_end = 0;
+        for (i, tok) in self.tokens.iter().enumerate() {
+            let start = tok.span.start() as usize;
+            if self.text[prev_end..start].contains('\n') {
+                open = false;
+            }
+            prev_end = tok.span.end() as usize;
+            if self.double_quote(i) {
+                if self.opens_quote(i) {
+                    open = true;
+                } else if self.closes_quote(i) {
+                    open = false;
+                }
+                continue;
+            }
+            quoted[i] = open;
+        }
+        quoted
+    }
+
+    /// Whether token `index` is a double quote mark (or half of `''`).
+    fn double_quote(&self, index: usize) -> bool {
+        match self.raw(index) {
+            "“" | "”" | "\"" | "«" | "»" | "„" => true,
+            "'" => {
+                let start = self.tokens[index].span.start() as usize;
+                self.text[start + 1..].starts_with('\'') || self.text[..start].ends_with('\'')
+            }
+            _ => false,
         }
     }
 
@@ -305,7 +348,25 @@ impl<'a> Tokens<'a> {
     pub(crate) fn closes_quote(&self, index: usize) -> bool {
         match self.raw(index) {
             "”" | "»" | "’" => true,
-            "\"" | "'" => !self.opens_quote(index),
+            "\"" => !self.opens_quote(index),
+            "'" => {
+                let start = self.tokens[index].span.start() as usize;
+                let before = self.text[..start].chars().next_back();
+                let after = self.text[start + 1..].chars().next();
+                if after == Some('\'') {
+                    // The first half of `''`: the second one closes.
+                    return false;
+                }
+                if before == Some('\'') {
+                    // The second half of `''`: it closes unless the pair opens.
+                    return !self.opens_quote(index - 1);
+                }
+                // A lone `'` closes after punctuation ("it,' he said") or
+                // before it ("'rigged'."), not after a plural ("voters'").
+                !self.opens_quote(index)
+                    && (before.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
+                        || after.is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace()))
+            }
             _ => false,
         }
     }
@@ -361,7 +422,9 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
     for (sentence, &(first, last)) in toks.sentences.iter().enumerate() {
         let mut i = first;
         while i < last {
-            if is_taken(&taken, i) {
+            // A cue inside a quotation belongs to the quoted speaker's
+            // words, which are the content of the attribution around them.
+            if is_taken(&taken, i) || toks.quoted[i] {
                 i += 1;
                 continue;
             }
@@ -910,5 +973,67 @@ pub(crate) fn to_spans(toks: &Tokens<'_>, found: &Found<'_>) -> Attribution {
         cue: vec![toks.bytes(found.cue)],
         source: found.source.map(|s| toks.bytes(s)),
         content: found.content.iter().map(|&c| toks.bytes(c)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, OnceLock};
+
+    use dossier_nlp::Annotator;
+
+    use crate::ClaimExtractor;
+
+    fn annotator() -> &'static Annotator {
+        static ANNOTATOR: OnceLock<Annotator> = OnceLock::new();
+        ANNOTATOR.get_or_init(|| {
+            let kb = dossier_kb::KbBuilder::with_builtin()
+                .and_then(dossier_kb::KbBuilder::build)
+                .expect("built-in knowledge base");
+            Annotator::new(Arc::new(kb))
+        })
+    }
+
+    /// (cue, source, content pieces joined by " | ") of every attribution.
+    fn triples(text: &str) -> Vec<(String, Option<String>, String)> {
+        let annotation = annotator().annotate(text);
+        ClaimExtractor::default()
+            .attributions(text, &annotation)
+            .iter()
+            .map(|a| {
+                let cue: Vec<&str> = a.cue.iter().map(|s| &text[*s]).collect();
+                let content: Vec<&str> = a.content.iter().map(|s| &text[*s]).collect();
+                (
+                    cue.join(" "),
+                    a.source.map(|s| text[s].to_owned()),
+                    content.join(" | "),
+                )
+            })
+            .collect()
+    }
+
+    fn has(text: &str, cue: &str, source: Option<&str>, content: &str) {
+        let found = triples(text);
+        assert!(
+            found
+                .iter()
+                .any(|(c, s, t)| c == cue && s.as_deref() == source && t == content),
+            "no ({cue:?}, {source:?}, {content:?}) in {found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_a_quotation_is_content() {
+        let text = "“We think the bridge will open in May,” the mayor said.";
+        has(
+            text,
+            "said",
+            Some("the mayor"),
+            "“We think the bridge will open in May,”",
+        );
+        assert_eq!(triples(text).len(), 1);
+        let text = "''I told them to wait,'' the coach said.";
+        has(text, "said", Some("the coach"), "''I told them to wait,''");
+        assert_eq!(triples(text).len(), 1);
     }
 }
