@@ -1036,4 +1036,20 @@ mod tests {
         has(text, "said", Some("the coach"), "''I told them to wait,''");
         assert_eq!(triples(text).len(), 1);
     }
+
+    #[test]
+    fn evaluative_verbs_are_cues() {
+        has(
+            "The senator criticized the new budget.",
+            "criticized",
+            Some("The senator"),
+            "the new budget",
+        );
+        has(
+            "The governor declined to comment on the lawsuit.",
+            "declined",
+            Some("The governor"),
+            "to comment on the lawsuit",
+        );
+    }
 }
