@@ -438,7 +438,18 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
                 i = cue_end;
                 continue;
             }
-            if let Some(attribution) = build(toks, entry, (i, cue_end), sentence, &taken) {
+            // The speaker of an earlier attribution in the sentence stands
+            // for a coordinated cue with no subject ("X called it Y and said C").
+            let shared = found
+                .last()
+                .filter(|f| f.sentence == sentence)
+                .and_then(|f| f.source);
+            let context = Context {
+                lexicon,
+                taken: &taken,
+                shared,
+            };
+            if let Some(attribution) = build(toks, entry, (i, cue_end), sentence, &context) {
                 for piece in attribution
                     .content
                     .iter()
@@ -487,19 +498,124 @@ fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue)
 
 /// The attribution around the cue at `cue`, or `None` when the words around
 /// it do not make one.
+/// What the rules know beyond the tokens when they build an attribution.
+struct Context<'c> {
+    lexicon: &'c ClaimLexicon,
+    /// Token ranges already given to an attribution.
+    taken: &'c [(usize, usize)],
+    /// The source of the previous attribution in the same sentence.
+    shared: Option<(usize, usize)>,
+}
+
+/// Cue words that do not start a clause of their own after a joint: belief
+/// and perception verbs are usually part of the content ("said the economy
+/// is weak and voters know it").
+const NOT_NEXT_CLAUSE: &[&str] = &[
+    "think",
+    "thinks",
+    "thought",
+    "believe",
+    "believes",
+    "believed",
+    "know",
+    "knows",
+    "knew",
+    "hope",
+    "hopes",
+    "hoped",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "want",
+    "wants",
+    "wanted",
+    "agree",
+    "agrees",
+    "agreed",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "find",
+    "finds",
+    "found",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "question",
+    "questions",
+    "state",
+    "states",
+    "report",
+    "reports",
+];
+
+/// Where a clause with a reporting cue of its own starts after `from`
+/// ("…, while nine in ten said …", "… and said …"): the joint token, or
+/// `end`.
+fn next_clause(toks: &Tokens<'_>, lexicon: &ClaimLexicon, from: usize, end: usize) -> usize {
+    for j in from..end {
+        if toks.quoted[j] {
+            continue;
+        }
+        let word = toks.word(j);
+        let joint =
+            matches!(word, "and" | "but" | "while" | "whereas") || matches!(toks.raw(j), "," | ";");
+        if !joint {
+            continue;
+        }
+        for k in j + 1..end.min(j + 6) {
+            if k > j + 1 && toks.is_boundary(k - 1) {
+                break;
+            }
+            let cue_word = toks.word(k);
+            if NOT_NEXT_CLAUSE.contains(&cue_word) || toks.is_punct(k) {
+                continue;
+            }
+            // A comma directly before a cue is a postposed or participle
+            // cue of the same clause.
+            if k == j + 1 && toks.raw(j) == "," {
+                continue;
+            }
+            let words: Vec<&str> = (k..end.min(k + 3)).map(|w| toks.word(w)).collect();
+            if lexicon
+                .cue_at(&words)
+                .is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Tell))
+                && !toks.capitalised(k)
+                && !NOUN_BEFORE.contains(&toks.word(k - 1))
+            {
+                return j;
+            }
+        }
+    }
+    end
+}
+
 fn build<'l>(
     toks: &Tokens<'_>,
     entry: &'l Cue,
     cue: (usize, usize),
     sentence: usize,
-    taken: &[(usize, usize)],
+    context: &Context<'_>,
 ) -> Option<Found<'l>> {
+    let taken = context.taken;
     let (first, last) = toks.sentences[sentence];
     // Content ends before the sentence's final punctuation.
     let mut end = last;
     while end > first && toks.is_punct(end - 1) && !toks.closes_quote(end - 1) {
         end -= 1;
     }
+    // Or before a following clause with its own cue.
+    let end = next_clause(toks, context.lexicon, cue.1 + 1, end);
     // Anything already taken earlier in the sentence limits the scan back.
     let floor = taken
         .iter()
@@ -510,7 +626,9 @@ fn build<'l>(
     match entry.frame {
         Frame::According => according(toks, entry, cue, sentence, floor, end),
         Frame::Passive => passive(toks, entry, cue, sentence, floor, end),
-        Frame::Speech | Frame::Tell => speech(toks, entry, cue, sentence, floor, end),
+        Frame::Speech | Frame::Tell => {
+            speech(toks, entry, cue, sentence, floor, end, context.shared)
+        }
     }
 }
 
@@ -611,6 +729,7 @@ fn speech<'l>(
     sentence: usize,
     floor: usize,
     end: usize,
+    shared: Option<(usize, usize)>,
 ) -> Option<Found<'l>> {
     let (first, _) = toks.sentences[sentence];
     let mut cue = with_prefix(toks, cue, floor);
@@ -659,6 +778,18 @@ fn speech<'l>(
             cue,
             source,
             content: pieces,
+            sentence,
+            entry,
+        });
+    }
+    if before.is_none() && lead.is_some_and(|l| matches!(toks.word(l), "and" | "but")) {
+        // "X called it Y and said C": the subject of the first clause.
+        let start = complement.unwrap_or(look);
+        let content = content_after(toks, start, end, sentence)?;
+        return Some(Found {
+            cue,
+            source: shared,
+            content: vec![content],
             sentence,
             entry,
         });
@@ -1050,6 +1181,22 @@ mod tests {
             "declined",
             Some("The governor"),
             "to comment on the lawsuit",
+        );
+    }
+
+    #[test]
+    fn content_stops_at_the_next_reporting_clause() {
+        let text =
+            "Most farmers said prices were too low, while a third said the rules were unfair.";
+        has(text, "said", Some("Most farmers"), "prices were too low");
+        has(text, "said", Some("a third"), "the rules were unfair");
+        let text = "The mayor called the plan reckless and said the council would vote again.";
+        has(text, "called", Some("The mayor"), "the plan reckless");
+        has(
+            text,
+            "said",
+            Some("The mayor"),
+            "the council would vote again",
         );
     }
 }
