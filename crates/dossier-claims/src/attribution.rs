@@ -664,29 +664,7 @@ fn speaker_before(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize,
     if start == end {
         // "Spicer, the press secretary, said": cue right after a comma
         // that closes an apposition.
-        if end >= floor + 3 && toks.raw(end - 1) == "," {
-            let mut appos = end - 1;
-            while appos > floor && !toks.is_boundary(appos - 1) {
-                appos -= 1;
-            }
-            if appos > floor + 1
-                && appos < end - 1
-                && toks.raw(appos - 1) == ","
-                && matches!(
-                    toks.word(appos),
-                    "the" | "a" | "an" | "who" | "whose" | "which"
-                )
-            {
-                let mut name = appos - 1;
-                while name > floor && !toks.is_boundary(name - 1) {
-                    name -= 1;
-                }
-                if name < appos - 1 && toks.capitalised(name) {
-                    return Some((name, end - 1));
-                }
-            }
-        }
-        return None;
+        return apposed_speaker(toks, end, floor);
     }
     // "attempts by Putin and state media to attribute": the agent after
     // "by", without the infinitive marker.
@@ -702,6 +680,60 @@ fn speaker_before(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize,
     }
     // Speaker phrases are short: a long run is a clause, not a name.
     (end - start <= 12).then_some((start, end))
+}
+
+/// Whether the tokens `[start, end)` look like a name: capitalised words,
+/// with "of", "and" and "'s" inside ("Sen. Chuck Grassley", "The FDIC").
+fn name_like(toks: &Tokens<'_>, start: usize, end: usize) -> bool {
+    end > start
+        && end - start <= 7
+        && toks.capitalised(start)
+        && (start..end).all(|j| {
+            toks.capitalised(j)
+                || toks.tokens[j].kind != TokenKind::Word
+                || matches!(
+                    toks.word(j),
+                    "of" | "and" | "'s" | "’s" | "de" | "van" | "von"
+                )
+        })
+}
+
+/// The speaker of a cue that follows the comma closing an apposition or a
+/// participle phrase: "Ms. Reyes, who chairs the board, said" (the name
+/// with its apposition), "Sen. Lee, facing a challenge, said" (the name).
+fn apposed_speaker(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end < floor + 3 || toks.raw(end - 1) != "," {
+        return None;
+    }
+    let mut comma = end - 1;
+    for _ in 0..4 {
+        let mut chunk = comma;
+        while chunk > floor && !(toks.is_boundary(chunk - 1) && toks.word(chunk - 1) != "that") {
+            chunk -= 1;
+        }
+        if chunk == comma || comma - chunk > 20 {
+            return None;
+        }
+        if comma < end - 1 && name_like(toks, chunk, comma) {
+            let apposition = comma + 1;
+            let first = toks.word(apposition);
+            let participle = first.ends_with("ing")
+                || AFTER_POSTPOSED.contains(&first)
+                || matches!(first, "like" | "unlike" | "asked" | "pressed");
+            return Some(if participle {
+                (chunk, comma)
+            } else {
+                (chunk, end - 1)
+            });
+        }
+        // Still inside the apposition ("who founded X, a group based in
+        // Y,"): go back past the comma before it.
+        if chunk <= floor + 1 || toks.raw(chunk - 1) != "," {
+            return None;
+        }
+        comma = chunk - 1;
+    }
+    None
 }
 
 /// The speaker phrase starting at `start` after an inverted cue ("said Sean
@@ -1197,6 +1229,22 @@ mod tests {
             "said",
             Some("The mayor"),
             "the council would vote again",
+        );
+    }
+
+    #[test]
+    fn a_speaker_keeps_its_apposition() {
+        has(
+            "Ms. Reyes, who chairs the harbor board, said the pier would reopen.",
+            "said",
+            Some("Ms. Reyes, who chairs the harbor board"),
+            "the pier would reopen",
+        );
+        has(
+            "Sen. Hale, facing a hard race in the fall, said he would vote no.",
+            "said",
+            Some("Sen. Hale"),
+            "he would vote no",
         );
     }
 }
