@@ -434,6 +434,16 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
                 continue;
             };
             let cue_end = i + entry.words.len();
+            if toks.raw(i) == ":" {
+                if let Some(attribution) = colon(toks, entry, i, sentence, &taken) {
+                    taken.push(attribution.cue);
+                    taken.extend(attribution.source);
+                    taken.extend(attribution.content.iter().copied());
+                    found.push(attribution);
+                }
+                i += 1;
+                continue;
+            }
             if !is_verb_use(toks, i, first, entry) {
                 i = cue_end;
                 continue;
@@ -467,6 +477,129 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
     }
     found.sort_by_key(|f| f.cue);
     found
+}
+
+/// Whether a line break separates token `index` from the one before.
+fn paragraph_starts(toks: &Tokens<'_>, index: usize) -> bool {
+    index == 0
+        || toks.text
+            [toks.tokens[index - 1].span.end() as usize..toks.tokens[index].span.start() as usize]
+            .contains('\n')
+}
+
+/// Headline labels before a colon that are not speakers.
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "the latest",
+    "byline",
+    "exclusive",
+    "related",
+    "watch",
+    "breaking",
+    "update",
+    "live",
+    "video",
+    "photos",
+    "editorial",
+    "opinion",
+    "analysis",
+    "paid notice",
+    "poll",
+    "dateline",
+    "section",
+    "length",
+    "source",
+    "note",
+    "correction",
+    "read more",
+    "see also",
+    "at issue",
+    "bottom line",
+    "why",
+    "what",
+    "how",
+    "here",
+    "question",
+    "editor's note",
+    "editor’s note",
+    "remember",
+    "name",
+    "age",
+    "city",
+    "total",
+    "delegate update",
+    "daily",
+    "morning email",
+];
+
+/// A colon cue: a headline or transcript label ("Mayor: Bridge will
+/// reopen", "SMITH: We are ready.") or a name introducing a quotation
+/// ("… – Jane Doe: “…”").
+fn colon<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    at: usize,
+    sentence: usize,
+    taken: &[(usize, usize)],
+) -> Option<Found<'l>> {
+    let (first, _) = toks.sentences[sentence];
+    let is_taken = |i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
+    if at == first || toks.quoted[at] || is_taken(at + 1) || is_taken(at - 1) {
+        return None;
+    }
+    // The label: back to the paragraph start or a dash.
+    let mut start = at;
+    while start > first
+        && !paragraph_starts(toks, start)
+        && !matches!(toks.raw(start - 1), "-" | "—" | "–")
+    {
+        start -= 1;
+        if at - start > 6 || toks.is_boundary(start) {
+            return None;
+        }
+    }
+    if start == at || !toks.capitalised(start) {
+        return None;
+    }
+    let label = (start..at)
+        .map(|j| toks.word(j))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if NOT_SPEAKER_LABELS.iter().any(|l| {
+        label == *l || label.starts_with(&format!("{l} ")) || label.ends_with(&format!(" {l}"))
+    }) {
+        return None;
+    }
+    let headline = first == 0;
+    let after_dash = start > first;
+    let quote_follows = toks.opens_quote(at + 1);
+    if !(headline || name_like(toks, start, at) || quote_follows && after_dash) {
+        return None;
+    }
+    // The content: the quotation, or to the end of the paragraph.
+    let content = if quote_follows && !headline {
+        let close = closing_quote(toks, at + 1, sentence)?;
+        (at + 1, close + 1)
+    } else {
+        let mut end = at + 1;
+        while end < toks.tokens.len() && !paragraph_starts(toks, end) {
+            end += 1;
+        }
+        // A label before a figure is a table row, not a speaker.
+        let words = (at + 1..end)
+            .filter(|&j| toks.tokens[j].kind == TokenKind::Word)
+            .count();
+        if words < 3 {
+            return None;
+        }
+        toks.trim((at + 1, end))
+    };
+    Some(Found {
+        cue: (at, at + 1),
+        source: Some((start, at)),
+        content: vec![content],
+        sentence,
+        entry,
+    })
 }
 
 /// Whether a cue form is used as a reporting verb here, not as a noun or
@@ -1246,5 +1379,18 @@ mod tests {
             Some("Sen. Hale"),
             "he would vote no",
         );
+    }
+
+    #[test]
+    fn a_colon_after_a_label_is_a_cue() {
+        let text = "Mayor Ortiz: The bridge will reopen next spring.\n\nWork began in May.";
+        has(
+            text,
+            ":",
+            Some("Mayor Ortiz"),
+            "The bridge will reopen next spring",
+        );
+        let text = "Results so far.\n\nNorth district: 1,204.\n\nSouth district: 998.";
+        assert!(triples(text).is_empty(), "{:?}", triples(text));
     }
 }
