@@ -869,6 +869,28 @@ fn apposed_speaker(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize
     None
 }
 
+/// An inverted speaker with the apposition that ends its sentence: "said
+/// Jane Doe, a lawyer in Ohio" (not a participle: "said Doe, adding …").
+fn apposition_after(
+    toks: &Tokens<'_>,
+    (start, stop): (usize, usize),
+    end: usize,
+) -> (usize, usize) {
+    if stop + 1 >= end || toks.raw(stop) != "," {
+        return (start, stop);
+    }
+    let next = toks.word(stop + 1);
+    if next.ends_with("ing")
+        || AFTER_POSTPOSED.contains(&next)
+        || toks.is_punct(stop + 1)
+        || end - stop > 30
+        || (stop + 1..end).any(|j| toks.opens_quote(j) || toks.closes_quote(j))
+    {
+        return (start, stop);
+    }
+    toks.trim((start, end))
+}
+
 /// The speaker phrase starting at `start` after an inverted cue ("said Sean
 /// Spicer, the press secretary").
 fn speaker_after(toks: &Tokens<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
@@ -934,7 +956,7 @@ fn speech<'l>(
     }
     if before.is_none() && (lead_is_quote || lead_is_comma) {
         // "“C,” said X".
-        let source = speaker_after(toks, cue.1, end);
+        let source = speaker_after(toks, cue.1, end).map(|s| apposition_after(toks, s, end));
         let content = content_before(toks, lead?, floor, first)?;
         let mut pieces = vec![content];
         let after = source.map_or(cue.1, |s| s.1);
@@ -1150,7 +1172,9 @@ fn continued_quote(
         let close = closing_quote(toks, open, sentence)?;
         return Some((open, close + 1));
     }
-    if at < end {
+    // A tail without quotes ("…,” Doe said, referring to Smith.") still lets
+    // the quotation go on in the next sentence.
+    if (at..end).any(|j| toks.opens_quote(j) || toks.closes_quote(j)) {
         return None;
     }
     // The next sentence, when it is one quotation.
@@ -1392,5 +1416,25 @@ mod tests {
         );
         let text = "Results so far.\n\nNorth district: 1,204.\n\nSouth district: 998.";
         assert!(triples(text).is_empty(), "{:?}", triples(text));
+    }
+
+    #[test]
+    fn an_inverted_speaker_keeps_its_apposition_and_the_quote_goes_on() {
+        let text = "“We will rebuild,” said Jane Doe, a planner in the county. \
+                    “It will take two years.”";
+        has(
+            text,
+            "said",
+            Some("Jane Doe, a planner in the county"),
+            "“We will rebuild,” | “It will take two years.”",
+        );
+        let text = "“The vote was close,” Doe said, referring to the council. \
+                    “Next time we will win.”";
+        has(
+            text,
+            "said",
+            Some("Doe"),
+            "“The vote was close,” | “Next time we will win.”",
+        );
     }
 }
