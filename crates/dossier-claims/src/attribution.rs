@@ -374,7 +374,7 @@ impl<'a> Tokens<'a> {
     fn is_boundary(&self, index: usize) -> bool {
         matches!(
             self.raw(index),
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "--"
+            "," | ";" | ":" | "—" | "–" | "―" | "(" | ")" | "[" | "]" | "--"
         ) || self.opens_quote(index)
             || self.closes_quote(index)
             || (self.word(index) == "-" && self.is_punct(index))
@@ -419,7 +419,15 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
     // Token ranges already given to an attribution.
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let is_taken = |taken: &[(usize, usize)], i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
-    for (sentence, &(first, last)) in toks.sentences.iter().enumerate() {
+    // "according to" first: what it attributes is not claimed again by a
+    // cue inside it ("The president told her X, according to an aide").
+    for (sentence, according_only) in toks
+        .sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(s, _)| [(s, true), (s, false)])
+    {
+        let (first, last) = toks.sentences[sentence];
         let mut i = first;
         while i < last {
             // A cue inside a quotation belongs to the quoted speaker's
@@ -434,6 +442,10 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
                 continue;
             };
             let cue_end = i + entry.words.len();
+            if according_only != (entry.frame == Frame::According) {
+                i += 1;
+                continue;
+            }
             if toks.raw(i) == ":" {
                 if let Some(attribution) = colon(toks, entry, i, sentence, &taken) {
                     taken.push(attribution.cue);
@@ -749,6 +761,19 @@ fn build<'l>(
     }
     // Or before a following clause with its own cue.
     let end = next_clause(toks, context.lexicon, cue.1 + 1, end);
+    // Or before what a later attribution already holds.
+    let end = taken
+        .iter()
+        .filter(|&&(s, _)| s >= cue.1 && s < end)
+        .map(|&(s, _)| s)
+        .min()
+        .map_or(end, |s| {
+            let mut s = s;
+            while s > cue.1 + 1 && toks.is_punct(s - 1) && !toks.closes_quote(s - 1) {
+                s -= 1;
+            }
+            s
+        });
     // Anything already taken earlier in the sentence limits the scan back.
     let floor = taken
         .iter()
@@ -863,6 +888,17 @@ fn apposed_speaker(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize
         // Y,"): go back past the comma before it.
         if chunk <= floor + 1 || toks.raw(chunk - 1) != "," {
             return None;
+        }
+        // "A delegate from Ohio, Jim Doe, said": a description opening the
+        // sentence, then the name.
+        if comma == end - 1 && name_like(toks, chunk, comma) {
+            let mut description = chunk - 1;
+            while description > floor && !toks.is_boundary(description - 1) {
+                description -= 1;
+            }
+            if description == floor && chunk - 1 - description <= 8 {
+                return Some((description, end - 1));
+            }
         }
         comma = chunk - 1;
     }
@@ -1435,6 +1471,24 @@ mod tests {
             "said",
             Some("Doe"),
             "“The vote was close,” | “Next time we will win.”",
+        );
+    }
+
+    #[test]
+    fn according_to_holds_its_content() {
+        let text = "The minister told aides the plan was dead, according to two officials.";
+        has(
+            text,
+            "according to",
+            Some("two officials"),
+            "The minister told aides the plan was dead",
+        );
+        assert_eq!(triples(text).len(), 1, "{:?}", triples(text));
+        has(
+            "A farmer from the valley, Tom Reed, said the river rose overnight.",
+            "said",
+            Some("A farmer from the valley, Tom Reed"),
+            "the river rose overnight",
         );
     }
 }
