@@ -955,6 +955,9 @@ fn speech<'l>(
     shared: Option<(usize, usize)>,
 ) -> Option<Found<'l>> {
     let (first, _) = toks.sentences[sentence];
+    if let Some(found) = asked_opening(toks, entry, cue, sentence, floor, end) {
+        return Some(found);
+    }
     let mut cue = with_prefix(toks, cue, floor);
     // "said in a statement".
     if toks.word(cue.1) == "in"
@@ -1038,6 +1041,54 @@ fn speech<'l>(
         cue,
         source: Some(source),
         content: vec![content],
+        sentence,
+        entry,
+    })
+}
+
+/// A sentence that opens with "Asked (by X) whether …, Y said": the
+/// question is the content, its asker (if named) the source.
+fn asked_opening<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    cue: (usize, usize),
+    sentence: usize,
+    floor: usize,
+    end: usize,
+) -> Option<Found<'l>> {
+    let opens = cue.0 == floor || (cue.0 == floor + 1 && toks.word(floor) == "when");
+    if toks.word(cue.0) != "asked" || cue.1 != cue.0 + 1 || !opens {
+        return None;
+    }
+    let mut at = cue.1;
+    let mut source = None;
+    if toks.word(at) == "by" {
+        let mut k = at + 1;
+        while k < end
+            && !toks.is_boundary(k)
+            && !matches!(
+                toks.word(k),
+                "whether" | "if" | "what" | "about" | "why" | "how" | "to" | "who" | "for"
+            )
+        {
+            k += 1;
+        }
+        if k == at + 1 || k >= end {
+            return None;
+        }
+        source = Some((at + 1, k));
+        at = k;
+    }
+    // The content may have been cut at that very comma by the clause after.
+    let stop =
+        (at..=end.min(toks.tokens.len() - 1)).find(|&j| toks.raw(j) == "," && !toks.quoted[j])?;
+    if stop <= at {
+        return None;
+    }
+    Some(Found {
+        cue,
+        source,
+        content: vec![toks.trim((at, stop))],
         sentence,
         entry,
     })
@@ -1490,5 +1541,12 @@ mod tests {
             Some("A farmer from the valley, Tom Reed"),
             "the river rose overnight",
         );
+    }
+
+    #[test]
+    fn an_opening_asked_clause_is_its_own_attribution() {
+        let text = "Asked whether the plant would close, the manager said it would not.";
+        has(text, "Asked", None, "whether the plant would close");
+        has(text, "said", Some("the manager"), "it would not");
     }
 }
