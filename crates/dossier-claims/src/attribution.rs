@@ -635,6 +635,15 @@ fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue)
         // ("refused to say"), other infinitives are not.
         return before == "to" && !matches!(word, "state" | "report" | "claim" | "question");
     }
+    // Forms that are mostly nouns ("swing states", "his remarks") count
+    // only before a complement.
+    if matches!(
+        word,
+        "state" | "states" | "remarks" | "questions" | "tweet" | "tweets"
+    ) && !(toks.word(at + 1) == "that" || toks.raw(at + 1) == ":" || toks.opens_quote(at + 1))
+    {
+        return false;
+    }
     if matches!(toks.word(at + 1), "of") && AMBIGUOUS.contains(&word) {
         return false;
     }
@@ -1548,5 +1557,17 @@ mod tests {
         let text = "Asked whether the plant would close, the manager said it would not.";
         has(text, "Asked", None, "whether the plant would close");
         has(text, "said", Some("the manager"), "it would not");
+    }
+
+    #[test]
+    fn noun_forms_are_not_cues() {
+        let text = "Both candidates toured the swing states last week.";
+        assert!(triples(text).is_empty(), "{:?}", triples(text));
+        has(
+            "The report states that the dam is safe.",
+            "states",
+            Some("The report"),
+            "that the dam is safe",
+        );
     }
 }
