@@ -37,32 +37,6 @@ const CLAUSE_WORDS: &[&str] = &[
     "since", "where", "whereas", "unless", "until", "so", "then", "as", "despite",
 ];
 
-/// Words that open an aside between a speaker and the cue ("Putin, in a
-/// televised address, said").
-const PARENTHETICAL_OPENERS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "during",
-    "speaking",
-    "writing",
-    "asked",
-    "according",
-    "citing",
-    "after",
-    "before",
-    "when",
-    "while",
-    "however",
-    "meanwhile",
-    "though",
-    "for",
-    "through",
-    "via",
-    "в",
-    "включая",
-];
-
 /// Words that open a sentence with a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
     "despite", "although", "though", "while", "whereas", "because", "since", "if", "unless",
@@ -278,6 +252,9 @@ pub(crate) struct Tokens<'a> {
     pub(crate) lower: Vec<String>,
     /// Token range of each sentence.
     pub(crate) sentences: Vec<(usize, usize)>,
+    /// Whether each token lies inside a double-quoted passage (quotes do
+    /// not run past the end of a paragraph).
+    pub(crate) quoted: Vec<bool>,
 }
 
 impl<'a> Tokens<'a> {
@@ -292,11 +269,51 @@ impl<'a> Tokens<'a> {
             ranges.push((start, end));
             next = end;
         }
-        Self {
+        let mut toks = Self {
             text,
             tokens,
             lower,
             sentences: ranges,
+            quoted: Vec::new(),
+        };
+        toks.quoted = toks.quoted_tokens();
+        toks
+    }
+
+    /// Which tokens lie between an opening and a closing double quote of the
+    /// same paragraph.
+    fn quoted_tokens(&self) -> Vec<bool> {
+        let mut quoted = vec![false; self.tokens.len()];
+        let mut open = false;
+        let mut prev_end = 0;
+        for (i, tok) in self.tokens.iter().enumerate() {
+            let start = tok.span.start() as usize;
+            if self.text[prev_end..start].contains('\n') {
+                open = false;
+            }
+            prev_end = tok.span.end() as usize;
+            if self.double_quote(i) {
+                if self.opens_quote(i) {
+                    open = true;
+                } else if self.closes_quote(i) {
+                    open = false;
+                }
+                continue;
+            }
+            quoted[i] = open;
+        }
+        quoted
+    }
+
+    /// Whether token `index` is a double quote mark (or half of `''`).
+    fn double_quote(&self, index: usize) -> bool {
+        match self.raw(index) {
+            "“" | "”" | "\"" | "«" | "»" | "„" => true,
+            "'" => {
+                let start = self.tokens[index].span.start() as usize;
+                self.text[start + 1..].starts_with('\'') || self.text[..start].ends_with('\'')
+            }
+            _ => false,
         }
     }
 
@@ -306,6 +323,10 @@ impl<'a> Tokens<'a> {
 
     fn raw(&self, index: usize) -> &str {
         self.tokens.get(index).map_or("", |t| &self.text[t.span])
+    }
+
+    pub(crate) fn is_capitalised(&self, index: usize) -> bool {
+        self.capitalised(index)
     }
 
     fn capitalised(&self, index: usize) -> bool {
@@ -337,7 +358,25 @@ impl<'a> Tokens<'a> {
     pub(crate) fn closes_quote(&self, index: usize) -> bool {
         match self.raw(index) {
             "”" | "»" | "’" => true,
-            "\"" | "'" => !self.opens_quote(index),
+            "\"" => !self.opens_quote(index),
+            "'" => {
+                let start = self.tokens[index].span.start() as usize;
+                let before = self.text[..start].chars().next_back();
+                let after = self.text[start + 1..].chars().next();
+                if after == Some('\'') {
+                    // The first half of `''`: the second one closes.
+                    return false;
+                }
+                if before == Some('\'') {
+                    // The second half of `''`: it closes unless the pair opens.
+                    return !self.opens_quote(index - 1);
+                }
+                // A lone `'` closes after punctuation ("it,' he said") or
+                // before it ("'rigged'."), not after a plural ("voters'").
+                !self.opens_quote(index)
+                    && (before.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
+                        || after.is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace()))
+            }
             _ => false,
         }
     }
@@ -345,7 +384,7 @@ impl<'a> Tokens<'a> {
     fn is_boundary(&self, index: usize) -> bool {
         matches!(
             self.raw(index),
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "--"
+            "," | ";" | ":" | "—" | "–" | "―" | "(" | ")" | "[" | "]" | "--"
         ) || self.opens_quote(index)
             || self.closes_quote(index)
             || (self.word(index) == "-" && self.is_punct(index))
@@ -390,10 +429,20 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
     // Token ranges already given to an attribution.
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let is_taken = |taken: &[(usize, usize)], i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
-    for (sentence, &(first, last)) in toks.sentences.iter().enumerate() {
+    // "according to" first: what it attributes is not claimed again by a
+    // cue inside it ("The president told her X, according to an aide").
+    for (sentence, according_only) in toks
+        .sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(s, _)| [(s, true), (s, false)])
+    {
+        let (first, last) = toks.sentences[sentence];
         let mut i = first;
         while i < last {
-            if is_taken(&taken, i) {
+            // A cue inside a quotation belongs to the quoted speaker's
+            // words, which are the content of the attribution around them.
+            if is_taken(&taken, i) || toks.quoted[i] {
                 i += 1;
                 continue;
             }
@@ -403,11 +452,36 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
                 continue;
             };
             let cue_end = i + entry.words.len();
+            if according_only != (entry.frame == Frame::According) {
+                i += 1;
+                continue;
+            }
+            if toks.raw(i) == ":" {
+                if let Some(attribution) = colon(toks, entry, i, sentence, &taken) {
+                    taken.push(attribution.cue);
+                    taken.extend(attribution.source);
+                    taken.extend(attribution.content.iter().copied());
+                    found.push(attribution);
+                }
+                i += 1;
+                continue;
+            }
             if !is_verb_use(toks, i, first, entry) {
                 i = cue_end;
                 continue;
             }
-            if let Some(attribution) = build(toks, entry, (i, cue_end), sentence, &taken) {
+            // The speaker of an earlier attribution in the sentence stands
+            // for a coordinated cue with no subject ("X called it Y and said C").
+            let shared = found
+                .last()
+                .filter(|f| f.sentence == sentence)
+                .and_then(|f| f.source);
+            let context = Context {
+                lexicon,
+                taken: &taken,
+                shared,
+            };
+            if let Some(attribution) = build(toks, entry, (i, cue_end), sentence, &context) {
                 for piece in attribution
                     .content
                     .iter()
@@ -425,6 +499,129 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
     }
     found.sort_by_key(|f| f.cue);
     found
+}
+
+/// Whether a line break separates token `index` from the one before.
+fn paragraph_starts(toks: &Tokens<'_>, index: usize) -> bool {
+    index == 0
+        || toks.text
+            [toks.tokens[index - 1].span.end() as usize..toks.tokens[index].span.start() as usize]
+            .contains('\n')
+}
+
+/// Headline labels before a colon that are not speakers.
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "the latest",
+    "byline",
+    "exclusive",
+    "related",
+    "watch",
+    "breaking",
+    "update",
+    "live",
+    "video",
+    "photos",
+    "editorial",
+    "opinion",
+    "analysis",
+    "paid notice",
+    "poll",
+    "dateline",
+    "section",
+    "length",
+    "source",
+    "note",
+    "correction",
+    "read more",
+    "see also",
+    "at issue",
+    "bottom line",
+    "why",
+    "what",
+    "how",
+    "here",
+    "question",
+    "editor's note",
+    "editor’s note",
+    "remember",
+    "name",
+    "age",
+    "city",
+    "total",
+    "delegate update",
+    "daily",
+    "morning email",
+];
+
+/// A colon cue: a headline or transcript label ("Mayor: Bridge will
+/// reopen", "SMITH: We are ready.") or a name introducing a quotation
+/// ("… – Jane Doe: “…”").
+fn colon<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    at: usize,
+    sentence: usize,
+    taken: &[(usize, usize)],
+) -> Option<Found<'l>> {
+    let (first, _) = toks.sentences[sentence];
+    let is_taken = |i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
+    if at == first || toks.quoted[at] || is_taken(at + 1) || is_taken(at - 1) {
+        return None;
+    }
+    // The label: back to the paragraph start or a dash.
+    let mut start = at;
+    while start > first
+        && !paragraph_starts(toks, start)
+        && !matches!(toks.raw(start - 1), "-" | "—" | "–")
+    {
+        start -= 1;
+        if at - start > 6 || toks.is_boundary(start) {
+            return None;
+        }
+    }
+    if start == at || !toks.capitalised(start) {
+        return None;
+    }
+    let label = (start..at)
+        .map(|j| toks.word(j))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if NOT_SPEAKER_LABELS.iter().any(|l| {
+        label == *l || label.starts_with(&format!("{l} ")) || label.ends_with(&format!(" {l}"))
+    }) {
+        return None;
+    }
+    let headline = first == 0;
+    let after_dash = start > first;
+    let quote_follows = toks.opens_quote(at + 1);
+    if !(headline || name_like(toks, start, at) || quote_follows && after_dash) {
+        return None;
+    }
+    // The content: the quotation, or to the end of the paragraph.
+    let content = if quote_follows && !headline {
+        let close = closing_quote(toks, at + 1, sentence)?;
+        (at + 1, close + 1)
+    } else {
+        let mut end = at + 1;
+        while end < toks.tokens.len() && !paragraph_starts(toks, end) {
+            end += 1;
+        }
+        // A label before a figure is a table row, not a speaker.
+        let words = (at + 1..end)
+            .filter(|&j| toks.tokens[j].kind == TokenKind::Word)
+            .count();
+        if words < 3 {
+            return None;
+        }
+        toks.trim((at + 1, end))
+    };
+    Some(Found {
+        cue: (at, at + 1),
+        source: Some((start, at)),
+        content: vec![content],
+        sentence,
+        entry,
+    })
 }
 
 /// Whether a cue form is used as a reporting verb here, not as a noun or
@@ -448,8 +645,13 @@ fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue)
         // ("refused to say"), other infinitives are not.
         return before == "to" && !matches!(word, "state" | "report" | "claim" | "question");
     }
-    // "the Islamic state": "state" reports only before "that".
-    if matches!(word, "state" | "states") && toks.word(at + 1) != "that" {
+    // Forms that are mostly nouns ("swing states", "his remarks") count
+    // only before a complement.
+    if matches!(
+        word,
+        "state" | "states" | "remarks" | "questions" | "tweet" | "tweets"
+    ) && !(toks.word(at + 1) == "that" || toks.raw(at + 1) == ":" || toks.opens_quote(at + 1))
+    {
         return false;
     }
     // "claiming numerous lives": a toll, not a claim.
@@ -470,19 +672,137 @@ fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue)
 
 /// The attribution around the cue at `cue`, or `None` when the words around
 /// it do not make one.
+/// What the rules know beyond the tokens when they build an attribution.
+struct Context<'c> {
+    lexicon: &'c ClaimLexicon,
+    /// Token ranges already given to an attribution.
+    taken: &'c [(usize, usize)],
+    /// The source of the previous attribution in the same sentence.
+    shared: Option<(usize, usize)>,
+}
+
+/// Cue words that do not start a clause of their own after a joint: belief
+/// and perception verbs are usually part of the content ("said the economy
+/// is weak and voters know it").
+const NOT_NEXT_CLAUSE: &[&str] = &[
+    "think",
+    "thinks",
+    "thought",
+    "believe",
+    "believes",
+    "believed",
+    "know",
+    "knows",
+    "knew",
+    "hope",
+    "hopes",
+    "hoped",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "want",
+    "wants",
+    "wanted",
+    "agree",
+    "agrees",
+    "agreed",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "find",
+    "finds",
+    "found",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "question",
+    "questions",
+    "state",
+    "states",
+    "report",
+    "reports",
+];
+
+/// Where a clause with a reporting cue of its own starts after `from`
+/// ("…, while nine in ten said …", "… and said …"): the joint token, or
+/// `end`.
+fn next_clause(toks: &Tokens<'_>, lexicon: &ClaimLexicon, from: usize, end: usize) -> usize {
+    for j in from..end {
+        if toks.quoted[j] {
+            continue;
+        }
+        let word = toks.word(j);
+        let joint =
+            matches!(word, "and" | "but" | "while" | "whereas") || matches!(toks.raw(j), "," | ";");
+        if !joint {
+            continue;
+        }
+        for k in j + 1..end.min(j + 6) {
+            if k > j + 1 && toks.is_boundary(k - 1) {
+                break;
+            }
+            let cue_word = toks.word(k);
+            if NOT_NEXT_CLAUSE.contains(&cue_word) || toks.is_punct(k) {
+                continue;
+            }
+            // A comma directly before a cue is a postposed or participle
+            // cue of the same clause.
+            if k == j + 1 && toks.raw(j) == "," {
+                continue;
+            }
+            let words: Vec<&str> = (k..end.min(k + 3)).map(|w| toks.word(w)).collect();
+            if lexicon
+                .cue_at(&words)
+                .is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Tell))
+                && !toks.capitalised(k)
+                && !NOUN_BEFORE.contains(&toks.word(k - 1))
+            {
+                return j;
+            }
+        }
+    }
+    end
+}
+
 fn build<'l>(
     toks: &Tokens<'_>,
     entry: &'l Cue,
     cue: (usize, usize),
     sentence: usize,
-    taken: &[(usize, usize)],
+    context: &Context<'_>,
 ) -> Option<Found<'l>> {
+    let taken = context.taken;
     let (first, last) = toks.sentences[sentence];
     // Content ends before the sentence's final punctuation.
     let mut end = last;
     while end > first && toks.is_punct(end - 1) && !toks.closes_quote(end - 1) {
         end -= 1;
     }
+    // Or before a following clause with its own cue.
+    let end = next_clause(toks, context.lexicon, cue.1 + 1, end);
+    // Or before what a later attribution already holds.
+    let end = taken
+        .iter()
+        .filter(|&&(s, _)| s >= cue.1 && s < end)
+        .map(|&(s, _)| s)
+        .min()
+        .map_or(end, |s| {
+            let mut s = s;
+            while s > cue.1 + 1 && toks.is_punct(s - 1) && !toks.closes_quote(s - 1) {
+                s -= 1;
+            }
+            s
+        });
     // Anything already taken earlier in the sentence limits the scan back.
     let floor = taken
         .iter()
@@ -498,7 +818,9 @@ fn build<'l>(
         Frame::Speech | Frame::Tell if after_be(toks, cue.0, first) => {
             passive(toks, entry, cue, sentence, floor, end)
         }
-        Frame::Speech | Frame::Tell => speech(toks, entry, cue, sentence, floor, end),
+        Frame::Speech | Frame::Tell => {
+            speech(toks, entry, cue, sentence, floor, end, context.shared)
+        }
     }
 }
 
@@ -554,33 +876,7 @@ fn speaker_before(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize,
     if start == end {
         // "Spicer, the press secretary, said": cue right after a comma
         // that closes an apposition.
-        if end >= floor + 3 && toks.raw(end - 1) == "," {
-            let mut appos = end - 1;
-            while appos > floor && !toks.is_boundary(appos - 1) {
-                appos -= 1;
-            }
-            let apposition = matches!(
-                toks.word(appos),
-                "the" | "a" | "an" | "who" | "whose" | "which"
-            );
-            // "Putin, in a televised address, said": an aside, not part of
-            // the speaker.
-            let aside = PARENTHETICAL_OPENERS.contains(&toks.word(appos));
-            if appos > floor + 1
-                && appos < end - 1
-                && toks.raw(appos - 1) == ","
-                && (apposition || aside)
-            {
-                let mut name = appos - 1;
-                while name > floor && !toks.is_boundary(name - 1) {
-                    name -= 1;
-                }
-                if name < appos - 1 && (toks.capitalised(name) || toks.capitalised(appos - 2)) {
-                    return Some((name, if aside { appos - 1 } else { end - 1 }));
-                }
-            }
-        }
-        return None;
+        return apposed_speaker(toks, end, floor);
     }
     // "attempts by Putin and state media to attribute": the agent after
     // "by", without the infinitive marker.
@@ -596,6 +892,96 @@ fn speaker_before(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize,
     }
     // Speaker phrases are short: a long run is a clause, not a name.
     (end - start <= 12).then_some((start, end))
+}
+
+/// Whether the tokens `[start, end)` look like a name: capitalised words,
+/// with "of", "and" and "'s" inside ("Sen. Chuck Grassley", "The FDIC").
+fn name_like(toks: &Tokens<'_>, start: usize, end: usize) -> bool {
+    end > start
+        && end - start <= 7
+        && toks.capitalised(start)
+        && (start..end).all(|j| {
+            toks.capitalised(j)
+                || toks.tokens[j].kind != TokenKind::Word
+                || matches!(
+                    toks.word(j),
+                    "of" | "and" | "'s" | "’s" | "de" | "van" | "von"
+                )
+        })
+}
+
+/// The speaker of a cue that follows the comma closing an apposition or a
+/// participle phrase: "Ms. Reyes, who chairs the board, said" (the name
+/// with its apposition), "Sen. Lee, facing a challenge, said" (the name).
+fn apposed_speaker(toks: &Tokens<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end < floor + 3 || toks.raw(end - 1) != "," {
+        return None;
+    }
+    let mut comma = end - 1;
+    for _ in 0..4 {
+        let mut chunk = comma;
+        while chunk > floor && !(toks.is_boundary(chunk - 1) && toks.word(chunk - 1) != "that") {
+            chunk -= 1;
+        }
+        if chunk == comma || comma - chunk > 20 {
+            return None;
+        }
+        if comma < end - 1 && name_like(toks, chunk, comma) {
+            let apposition = comma + 1;
+            let first = toks.word(apposition);
+            let participle = first.ends_with("ing")
+                || AFTER_POSTPOSED.contains(&first)
+                || matches!(
+                    first,
+                    "like" | "unlike" | "asked" | "pressed" | "в" | "включая"
+                );
+            return Some(if participle {
+                (chunk, comma)
+            } else {
+                (chunk, end - 1)
+            });
+        }
+        // Still inside the apposition ("who founded X, a group based in
+        // Y,"): go back past the comma before it.
+        if chunk <= floor + 1 || toks.raw(chunk - 1) != "," {
+            return None;
+        }
+        // "A delegate from Ohio, Jim Doe, said": a description opening the
+        // sentence, then the name.
+        if comma == end - 1 && name_like(toks, chunk, comma) {
+            let mut description = chunk - 1;
+            while description > floor && !toks.is_boundary(description - 1) {
+                description -= 1;
+            }
+            if description == floor && chunk - 1 - description <= 8 {
+                return Some((description, end - 1));
+            }
+        }
+        comma = chunk - 1;
+    }
+    None
+}
+
+/// An inverted speaker with the apposition that ends its sentence: "said
+/// Jane Doe, a lawyer in Ohio" (not a participle: "said Doe, adding …").
+fn apposition_after(
+    toks: &Tokens<'_>,
+    (start, stop): (usize, usize),
+    end: usize,
+) -> (usize, usize) {
+    if stop + 1 >= end || toks.raw(stop) != "," {
+        return (start, stop);
+    }
+    let next = toks.word(stop + 1);
+    if next.ends_with("ing")
+        || AFTER_POSTPOSED.contains(&next)
+        || toks.is_punct(stop + 1)
+        || end - stop > 30
+        || (stop + 1..end).any(|j| toks.opens_quote(j) || toks.closes_quote(j))
+    {
+        return (start, stop);
+    }
+    toks.trim((start, end))
 }
 
 /// The speaker phrase starting at `start` after an inverted cue ("said Sean
@@ -645,8 +1031,12 @@ fn speech<'l>(
     sentence: usize,
     floor: usize,
     end: usize,
+    shared: Option<(usize, usize)>,
 ) -> Option<Found<'l>> {
     let (first, _) = toks.sentences[sentence];
+    if let Some(found) = asked_opening(toks, entry, cue, sentence, floor, end) {
+        return Some(found);
+    }
     let mut cue = with_prefix(toks, cue, floor);
     // "said in a statement".
     if toks.word(cue.1) == "in"
@@ -682,9 +1072,18 @@ fn speech<'l>(
             entry,
         });
     }
+    let cyrillic = toks
+        .word(cue.0)
+        .chars()
+        .any(|c| matches!(c, 'а'..='я' | 'ё'));
+    if cyrillic {
+        if let Some(found) = russian_order(toks, entry, cue, sentence, before, (floor, end)) {
+            return Some(found);
+        }
+    }
     if before.is_none() && (lead_is_quote || lead_is_comma) {
         // "“C,” said X".
-        let source = speaker_after(toks, cue.1, end);
+        let source = speaker_after(toks, cue.1, end).map(|s| apposition_after(toks, s, end));
         let content = content_before(toks, lead?, floor, first)?;
         let mut pieces = vec![content];
         let after = source.map_or(cue.1, |s| s.1);
@@ -697,14 +1096,17 @@ fn speech<'l>(
             entry,
         });
     }
-    let cyrillic = toks
-        .word(cue.0)
-        .chars()
-        .any(|c| matches!(c, 'а'..='я' | 'ё'));
-    if cyrillic {
-        if let Some(found) = russian_order(toks, entry, cue, sentence, before, end) {
-            return Some(found);
-        }
+    if before.is_none() && lead.is_some_and(|l| matches!(toks.word(l), "and" | "but")) {
+        // "X called it Y and said C": the subject of the first clause.
+        let start = complement.unwrap_or(look);
+        let content = content_after(toks, start, end, sentence)?;
+        return Some(Found {
+            cue,
+            source: shared,
+            content: vec![content],
+            sentence,
+            entry,
+        });
     }
     let source = before?;
     if (lead_is_quote || lead_is_comma) && !introductory && complement.is_none() {
@@ -748,9 +1150,39 @@ fn russian_order<'l>(
     cue: (usize, usize),
     sentence: usize,
     before: Option<(usize, usize)>,
-    end: usize,
+    (floor, end): (usize, usize),
 ) -> Option<Found<'l>> {
-    let (start, stop) = before?;
+    let Some((start, stop)) = before else {
+        // "Российские официальные лица, в том числе …, говорили о …": the
+        // subject opens the sentence, before its aside; the verb does not
+        // invert.
+        let comma = (floor..cue.0).find(|&j| toks.raw(j) == ",")?;
+        let content_start = cue.1;
+        if comma == floor || !toks.capitalised(floor) || content_start >= end {
+            return None;
+        }
+        return Some(Found {
+            cue,
+            source: Some((floor, comma)),
+            content: vec![toks.trim((content_start, end))],
+            sentence,
+            entry,
+        });
+    };
+    // "Об этом заявил председатель … Бастрыкин": "this" was said by the
+    // subject after the verb.
+    if matches!(toks.word(start), "об" | "это" | "так") && stop - start <= 2 {
+        let source_end = (cue.1..end)
+            .find(|&j| matches!(toks.raw(j), "," | "." | ";"))
+            .unwrap_or(end);
+        return (source_end > cue.1).then(|| Found {
+            cue,
+            source: Some((cue.1, source_end)),
+            content: vec![(start, stop)],
+            sentence,
+            entry,
+        });
+    }
     if toks.word(start).starts_with("ответственност") {
         let mut source_end = cue.1;
         while source_end < end && !matches!(toks.word(source_end), "через" | "в" | "," | ".")
@@ -776,6 +1208,54 @@ fn russian_order<'l>(
         });
     }
     None
+}
+
+/// A sentence that opens with "Asked (by X) whether …, Y said": the
+/// question is the content, its asker (if named) the source.
+fn asked_opening<'l>(
+    toks: &Tokens<'_>,
+    entry: &'l Cue,
+    cue: (usize, usize),
+    sentence: usize,
+    floor: usize,
+    end: usize,
+) -> Option<Found<'l>> {
+    let opens = cue.0 == floor || (cue.0 == floor + 1 && toks.word(floor) == "when");
+    if toks.word(cue.0) != "asked" || cue.1 != cue.0 + 1 || !opens {
+        return None;
+    }
+    let mut at = cue.1;
+    let mut source = None;
+    if toks.word(at) == "by" {
+        let mut k = at + 1;
+        while k < end
+            && !toks.is_boundary(k)
+            && !matches!(
+                toks.word(k),
+                "whether" | "if" | "what" | "about" | "why" | "how" | "to" | "who" | "for"
+            )
+        {
+            k += 1;
+        }
+        if k == at + 1 || k >= end {
+            return None;
+        }
+        source = Some((at + 1, k));
+        at = k;
+    }
+    // The content may have been cut at that very comma by the clause after.
+    let stop =
+        (at..=end.min(toks.tokens.len() - 1)).find(|&j| toks.raw(j) == "," && !toks.quoted[j])?;
+    if stop <= at {
+        return None;
+    }
+    Some(Found {
+        cue,
+        source,
+        content: vec![toks.trim((at, stop))],
+        sentence,
+        entry,
+    })
 }
 
 /// Skip the hearer after "told": "told reporters", "told the Associated
@@ -952,7 +1432,9 @@ fn continued_quote(
         let close = closing_quote(toks, open, sentence)?;
         return Some((open, close + 1));
     }
-    if at < end {
+    // A tail without quotes ("…,” Doe said, referring to Smith.") still lets
+    // the quotation go on in the next sentence.
+    if (at..end).any(|j| toks.opens_quote(j) || toks.closes_quote(j)) {
         return None;
     }
     // The next sentence, when it is one quotation.
@@ -1092,5 +1574,185 @@ pub(crate) fn to_spans(toks: &Tokens<'_>, found: &Found<'_>) -> Attribution {
         cue: vec![toks.bytes(found.cue)],
         source: found.source.map(|s| toks.bytes(s)),
         content: found.content.iter().map(|&c| toks.bytes(c)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, OnceLock};
+
+    use dossier_nlp::Annotator;
+
+    use crate::ClaimExtractor;
+
+    fn annotator() -> &'static Annotator {
+        static ANNOTATOR: OnceLock<Annotator> = OnceLock::new();
+        ANNOTATOR.get_or_init(|| {
+            let kb = dossier_kb::KbBuilder::with_builtin()
+                .and_then(dossier_kb::KbBuilder::build)
+                .expect("built-in knowledge base");
+            Annotator::new(Arc::new(kb))
+        })
+    }
+
+    /// (cue, source, content pieces joined by " | ") of every attribution.
+    fn triples(text: &str) -> Vec<(String, Option<String>, String)> {
+        let annotation = annotator().annotate(text);
+        ClaimExtractor::default()
+            .attributions(text, &annotation)
+            .iter()
+            .map(|a| {
+                let cue: Vec<&str> = a.cue.iter().map(|s| &text[*s]).collect();
+                let content: Vec<&str> = a.content.iter().map(|s| &text[*s]).collect();
+                (
+                    cue.join(" "),
+                    a.source.map(|s| text[s].to_owned()),
+                    content.join(" | "),
+                )
+            })
+            .collect()
+    }
+
+    fn has(text: &str, cue: &str, source: Option<&str>, content: &str) {
+        let found = triples(text);
+        assert!(
+            found
+                .iter()
+                .any(|(c, s, t)| c == cue && s.as_deref() == source && t == content),
+            "no ({cue:?}, {source:?}, {content:?}) in {found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_a_quotation_is_content() {
+        let text = "“We think the bridge will open in May,” the mayor said.";
+        has(
+            text,
+            "said",
+            Some("the mayor"),
+            "“We think the bridge will open in May,”",
+        );
+        assert_eq!(triples(text).len(), 1);
+        let text = "''I told them to wait,'' the coach said.";
+        has(text, "said", Some("the coach"), "''I told them to wait,''");
+        assert_eq!(triples(text).len(), 1);
+    }
+
+    #[test]
+    fn evaluative_verbs_are_cues() {
+        has(
+            "The senator criticized the new budget.",
+            "criticized",
+            Some("The senator"),
+            "the new budget",
+        );
+        has(
+            "The governor declined to comment on the lawsuit.",
+            "declined",
+            Some("The governor"),
+            "to comment on the lawsuit",
+        );
+    }
+
+    #[test]
+    fn content_stops_at_the_next_reporting_clause() {
+        let text =
+            "Most farmers said prices were too low, while a third said the rules were unfair.";
+        has(text, "said", Some("Most farmers"), "prices were too low");
+        has(text, "said", Some("a third"), "the rules were unfair");
+        let text = "The mayor called the plan reckless and said the council would vote again.";
+        has(text, "called", Some("The mayor"), "the plan reckless");
+        has(
+            text,
+            "said",
+            Some("The mayor"),
+            "the council would vote again",
+        );
+    }
+
+    #[test]
+    fn a_speaker_keeps_its_apposition() {
+        has(
+            "Ms. Reyes, who chairs the harbor board, said the pier would reopen.",
+            "said",
+            Some("Ms. Reyes, who chairs the harbor board"),
+            "the pier would reopen",
+        );
+        has(
+            "Sen. Hale, facing a hard race in the fall, said he would vote no.",
+            "said",
+            Some("Sen. Hale"),
+            "he would vote no",
+        );
+    }
+
+    #[test]
+    fn a_colon_after_a_label_is_a_cue() {
+        let text = "Mayor Ortiz: The bridge will reopen next spring.\n\nWork began in May.";
+        has(
+            text,
+            ":",
+            Some("Mayor Ortiz"),
+            "The bridge will reopen next spring",
+        );
+        let text = "Results so far.\n\nNorth district: 1,204.\n\nSouth district: 998.";
+        assert!(triples(text).is_empty(), "{:?}", triples(text));
+    }
+
+    #[test]
+    fn an_inverted_speaker_keeps_its_apposition_and_the_quote_goes_on() {
+        let text = "“We will rebuild,” said Jane Doe, a planner in the county. \
+                    “It will take two years.”";
+        has(
+            text,
+            "said",
+            Some("Jane Doe, a planner in the county"),
+            "“We will rebuild,” | “It will take two years.”",
+        );
+        let text = "“The vote was close,” Doe said, referring to the council. \
+                    “Next time we will win.”";
+        has(
+            text,
+            "said",
+            Some("Doe"),
+            "“The vote was close,” | “Next time we will win.”",
+        );
+    }
+
+    #[test]
+    fn according_to_holds_its_content() {
+        let text = "The minister told aides the plan was dead, according to two officials.";
+        has(
+            text,
+            "according to",
+            Some("two officials"),
+            "The minister told aides the plan was dead",
+        );
+        assert_eq!(triples(text).len(), 1, "{:?}", triples(text));
+        has(
+            "A farmer from the valley, Tom Reed, said the river rose overnight.",
+            "said",
+            Some("A farmer from the valley, Tom Reed"),
+            "the river rose overnight",
+        );
+    }
+
+    #[test]
+    fn an_opening_asked_clause_is_its_own_attribution() {
+        let text = "Asked whether the plant would close, the manager said it would not.";
+        has(text, "Asked", None, "whether the plant would close");
+        has(text, "said", Some("the manager"), "it would not");
+    }
+
+    #[test]
+    fn noun_forms_are_not_cues() {
+        let text = "Both candidates toured the swing states last week.";
+        assert!(triples(text).is_empty(), "{:?}", triples(text));
+        has(
+            "The report states that the dam is safe.",
+            "states",
+            Some("The report"),
+            "that the dam is safe",
+        );
     }
 }

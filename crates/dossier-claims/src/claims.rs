@@ -176,6 +176,9 @@ impl ClaimExtractor {
                 }
                 continue;
             }
+            if is_topic_label(&toks, annotation, f) {
+                continue;
+            }
             let (mut kind, mut stance) = self.kind_of(f, &content_text, negated);
             // "Russian officials had not confirmed it": about the claim
             // before.
@@ -560,6 +563,32 @@ fn denies_own_part(content: &[String]) -> bool {
         .iter()
         .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no" | "nothing"));
     first_person && negation
+}
+
+/// Whether a colon cue only labels a headline's topic ("IS-K: Unveiling the
+/// Identity of …", "ISIS-K: What You Need to Know") rather than quoting a
+/// speaker ("Bastrykin: death toll rises to 139"): title-case content after
+/// a name that is not a person.
+fn is_topic_label(toks: &Tokens<'_>, annotation: &Annotation, f: &Found<'_>) -> bool {
+    if toks.word(f.cue.0) != ":" {
+        return false;
+    }
+    let person = f.source.is_some_and(|(s, e)| {
+        let span = toks.bytes((s, e));
+        annotation.mentions.iter().any(|m| {
+            m.kind == MentionKind::Person
+                && span.start() <= m.span.start()
+                && m.span.end() <= span.end()
+        })
+    });
+    let words: Vec<usize> = f
+        .content
+        .iter()
+        .flat_map(|&(s, e)| s..e)
+        .filter(|&j| toks.word(j).chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words.iter().filter(|&&j| toks.is_capitalised(j)).count();
+    !person && words.len() >= 3 && capitalised * 10 >= words.len() * 6
 }
 
 /// Whether a hedge lies in the cue or content.
