@@ -11,6 +11,8 @@
 //! Each token belongs to at most one attribution: a cue inside the content
 //! of an earlier one is part of that content.
 
+use std::borrow::Cow;
+
 use dossier_model::{Attribution, ByteSpan};
 use dossier_nlp::tokens::{Tok, TokenKind};
 
@@ -249,7 +251,7 @@ const HEARERS: &[&str] = &[
 pub(crate) struct Tokens<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Tok],
-    pub(crate) lower: Vec<String>,
+    pub(crate) lower: Vec<Cow<'a, str>>,
     /// Token range of each sentence.
     pub(crate) sentences: Vec<(usize, usize)>,
     /// Whether each token lies inside a double-quoted passage (quotes do
@@ -259,7 +261,18 @@ pub(crate) struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str, tokens: &'a [Tok], sentences: &[ByteSpan]) -> Self {
-        let lower = tokens.iter().map(|t| text[t.span].to_lowercase()).collect();
+        // Most words are lower case already: borrow those.
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                let word = &text[t.span];
+                if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            })
+            .collect();
         let mut ranges = Vec::with_capacity(sentences.len());
         let mut next = 0;
         for sentence in sentences {
@@ -318,7 +331,7 @@ impl<'a> Tokens<'a> {
     }
 
     pub(crate) fn word(&self, index: usize) -> &str {
-        self.lower.get(index).map_or("", String::as_str)
+        self.lower.get(index).map_or("", |w| w)
     }
 
     fn raw(&self, index: usize) -> &str {
@@ -428,7 +441,13 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
     let mut found: Vec<Found<'l>> = Vec::new();
     // Token ranges already given to an attribution.
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    let is_taken = |taken: &[(usize, usize)], i: usize| taken.iter().any(|&(s, e)| s <= i && i < e);
+    // The same, token by token, for the scan.
+    let mut taken_mask = vec![false; toks.tokens.len()];
+    let mark = |mask: &mut Vec<bool>, (s, e): (usize, usize)| {
+        for slot in &mut mask[s.min(e)..e.min(toks.tokens.len())] {
+            *slot = true;
+        }
+    };
     // "according to" first: what it attributes is not claimed again by a
     // cue inside it ("The president told her X, according to an aide").
     for (sentence, according_only) in toks
@@ -442,12 +461,16 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
         while i < last {
             // A cue inside a quotation belongs to the quoted speaker's
             // words, which are the content of the attribution around them.
-            if is_taken(&taken, i) || toks.quoted[i] {
+            if taken_mask[i] || toks.quoted[i] {
                 i += 1;
                 continue;
             }
-            let words: Vec<&str> = (i..last.min(i + 5)).map(|j| toks.word(j)).collect();
-            let Some(entry) = lexicon.cue_at(&words) else {
+            let mut words = [""; 5];
+            let n = (last - i).min(5);
+            for (k, slot) in words[..n].iter_mut().enumerate() {
+                *slot = toks.word(i + k);
+            }
+            let Some(entry) = lexicon.cue_at(&words[..n]) else {
                 i += 1;
                 continue;
             };
@@ -461,6 +484,12 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
                     taken.push(attribution.cue);
                     taken.extend(attribution.source);
                     taken.extend(attribution.content.iter().copied());
+                    for &range in std::iter::once(&attribution.cue)
+                        .chain(&attribution.source)
+                        .chain(&attribution.content)
+                    {
+                        mark(&mut taken_mask, range);
+                    }
                     found.push(attribution);
                 }
                 i += 1;
@@ -489,6 +518,7 @@ pub(crate) fn find<'l>(toks: &Tokens<'_>, lexicon: &'l ClaimLexicon) -> Vec<Foun
                     .chain(std::iter::once(&attribution.cue))
                 {
                     taken.push(*piece);
+                    mark(&mut taken_mask, *piece);
                 }
                 i = cue_end;
                 found.push(attribution);

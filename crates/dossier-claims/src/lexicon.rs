@@ -2,7 +2,7 @@
 //! plain-text files under `data/` so they can be reviewed and extended
 //! without touching the rules.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use dossier_model::{ClaimKind, Stance};
 
@@ -37,12 +37,13 @@ pub struct Cue {
 /// Attribution cues, hedges and channels.
 #[derive(Clone, Debug)]
 pub struct ClaimLexicon {
-    /// Cue forms by first word; longest first.
-    cues: BTreeMap<String, Vec<Cue>>,
+    /// Cue forms by first word; longest first (built sorted, then hashed
+    /// for the per-token lookup).
+    cues: HashMap<String, Vec<Cue>>,
     /// Hedge phrases by first word; longest first.
-    hedges: BTreeMap<String, Vec<Vec<String>>>,
+    hedges: HashMap<String, Vec<Vec<String>>>,
     /// Channel phrases by first word; longest first.
-    channels: BTreeMap<String, Vec<Vec<String>>>,
+    channels: HashMap<String, Vec<Vec<String>>>,
     /// Words that turn an assertion around when they come before the cue or
     /// its content ("despite attempts", "without evidence").
     pub(crate) framings: Vec<(Vec<String>, Stance)>,
@@ -172,9 +173,9 @@ impl ClaimLexicon {
             framing_list.push((words(cols[0]), stance));
         }
         Ok(Self {
-            cues: cue_map,
-            hedges: by_first_word(phrase_list(hedges)),
-            channels: by_first_word(phrase_list(channels)),
+            cues: cue_map.into_iter().collect(),
+            hedges: by_first_word(phrase_list(hedges)).into_iter().collect(),
+            channels: by_first_word(phrase_list(channels)).into_iter().collect(),
             framings: framing_list,
         })
     }
@@ -198,7 +199,7 @@ impl ClaimLexicon {
     }
 }
 
-fn longest(map: &BTreeMap<String, Vec<Vec<String>>>, words: &[&str]) -> Option<usize> {
+fn longest(map: &HashMap<String, Vec<Vec<String>>>, words: &[&str]) -> Option<usize> {
     let first = words.first()?;
     map.get(*first)?
         .iter()
