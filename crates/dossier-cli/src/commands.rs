@@ -16,6 +16,7 @@ use dossier_store::{ListQuery, SqliteStore, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::claim_views::{self, ClaimsArgs};
 use crate::event_views::{self, EventsArgs};
 use crate::knowledge::{self, ActorsArgs, KbCommand};
 use crate::output::{json_line, table};
@@ -73,12 +74,17 @@ enum Command {
     /// List event mentions: what each article reports or recalls, newest
     /// event date first.
     Events(EventsArgs),
-    /// Show one event mention, each field with the sentence that states it.
+    /// Show one event mention, each field with the sentence that states it,
+    /// and the claims linked to it.
     Event {
         /// The event id (`ARTICLE-ID.N`, as `dossier events` prints) or a
         /// unique prefix of it.
         id: String,
     },
+    /// List claims — responsibility, attribution, denial, confirmation,
+    /// statement — with speaker, subject, hedges and channel, newest article
+    /// first.
+    Claims(ClaimsArgs),
     /// Knowledge-base tools: check a file, counts, remove a learned alias.
     #[command(subcommand)]
     Kb(KbCommand),
@@ -177,6 +183,9 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
             event_views::events(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
         }
         Command::Event { id } => event_views::event(&cli.db, &id, cli.json, &mut out),
+        Command::Claims(args) => {
+            claim_views::claims(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
+        }
         Command::Kb(command) => knowledge::kb(&cli.db, &cli.kb_files, &command, cli.json, &mut out),
         Command::Annotate { input } => {
             knowledge::annotate(&cli.kb_files, &input, cli.json, &mut out)

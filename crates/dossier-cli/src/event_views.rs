@@ -11,6 +11,7 @@ use dossier_kb::Kb;
 use dossier_model::{ByteSpan, EventRole};
 use dossier_store::{EventQuery, SqliteStore, Store, StoredEvent};
 
+use crate::claim_views::{self, ClaimView};
 use crate::knowledge;
 use crate::output::{json_line, table};
 
@@ -66,7 +67,7 @@ fn country_named(kb: &Kb, place: &str) -> Option<String> {
         .map(|c| c.iso2.clone())
 }
 
-fn open(db: &Path) -> Result<SqliteStore> {
+pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
     SqliteStore::open(db)
         .map_err(|e| anyhow::anyhow!("cannot open the store {}: {e}", db.display()))
 }
@@ -139,7 +140,7 @@ pub(crate) fn events(
 }
 
 /// `text[span]` on one line, or "" when the span does not fit.
-fn quote(text: &str, span: ByteSpan) -> String {
+pub(crate) fn quote(text: &str, span: ByteSpan) -> String {
     text.get(span.start() as usize..span.end() as usize)
         .unwrap_or_default()
         .split_whitespace()
@@ -169,16 +170,26 @@ pub(crate) fn event(db: &Path, id: &str, json: bool, out: &mut dyn Write) -> Res
             return Ok(ExitCode::from(2));
         }
     };
+    let claims = claim_views::event_claims(&store, &event.summary.id)?;
     if json {
+        let claims: Vec<ClaimView<'_>> = claims.iter().map(ClaimView::new).collect();
         json_line(
             out,
             &serde_json::json!({"id": event.summary.id, "article": event.summary.article,
                 "title": event.summary.title, "outlet": event.summary.outlet,
-                "published": event.summary.published, "event": event.record}),
+                "published": event.summary.published, "event": event.record,
+                "claims": claims}),
         )?;
         return Ok(ExitCode::SUCCESS);
     }
     show(event, out)?;
+    writeln!(out, "Claims")?;
+    if claims.is_empty() {
+        writeln!(out, "  none linked to this event mention")?;
+    }
+    for claim in &claims {
+        claim_views::describe(claim, out)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

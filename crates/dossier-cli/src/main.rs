@@ -4,6 +4,7 @@
 //! for machines, and turns what happened into an exit status: 0 when every
 //! input was read, 1 when some input failed, 2 on a usage or store error.
 
+mod claim_views;
 mod claims;
 mod commands;
 mod event_views;

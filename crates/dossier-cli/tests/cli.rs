@@ -488,3 +488,143 @@ fn events_list_filters_and_event_shows_sentences() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no event mention"));
 }
+
+/// Claims of the constructed Crocus reports, as the extractor finds them.
+#[test]
+fn claims_list_filters_and_show_under_their_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let html = sample().join("html");
+    assert!(
+        dossier(&db, &["ingest", html.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let claims = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["--json", "claims", "--limit", "500"];
+        all.extend_from_slice(args);
+        let out = dossier(&db, &all);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_lines(&stdout(&out))
+    };
+    let entity = |claim: &serde_json::Value, part: &str| claim[part]["entity"].clone();
+
+    let all = claims(&[]);
+    assert!(all.len() >= 10, "{all:?}");
+    // Newest article first; the same input gives the same listing.
+    let published: Vec<&str> = all
+        .iter()
+        .map(|c| c["published"].as_str().unwrap())
+        .collect();
+    assert!(published.windows(2).all(|w| w[0] >= w[1]), "{published:?}");
+    assert_eq!(all, claims(&[]));
+    for claim in &all {
+        assert!(!claim["quotes"]["sentence"].as_str().unwrap().is_empty());
+        assert_eq!(claim["extractor"]["name"], "claims");
+    }
+
+    // The Islamic State claims the attack, in each English report that says so.
+    let responsibility = claims(&["--kind", "responsibility"]);
+    assert!(responsibility.len() >= 3, "{responsibility:?}");
+    for claim in &responsibility {
+        assert_eq!(entity(claim, "speaker"), "actor:islamic-state", "{claim}");
+        assert_eq!(entity(claim, "about"), "actor:islamic-state", "{claim}");
+        assert_eq!(claim["stance"], "asserts");
+    }
+    assert!(
+        responsibility
+            .iter()
+            .any(|c| c["quotes"]["sentence"].as_str().unwrap().contains("Amaq")),
+        "{responsibility:?}"
+    );
+    // "…but the claim was published with no evidence": the article disputes it.
+    assert!(
+        responsibility
+            .iter()
+            .any(|c| c["framing"]["stance"] == "disputes"),
+        "{responsibility:?}"
+    );
+
+    // The Amaq channel is recorded.
+    assert!(
+        responsibility.iter().any(|c| c["channel"]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Amaq") || t.contains("Амак"))),
+        "{responsibility:?}"
+    );
+
+    // Kyiv denies (and Ukraine in the Russian report), found by the
+    // country's name.
+    let denials = claims(&["--actor", "Ukraine", "--kind", "denial"]);
+    assert_eq!(denials.len(), 2, "{denials:?}");
+    let denial = denials
+        .iter()
+        .find(|c| c["speaker"]["text"] == "Kyiv")
+        .expect("Kyiv's denial");
+    assert_eq!(denial["speaker"]["text"], "Kyiv");
+    assert_eq!(entity(denial, "speaker"), "actor:ukraine");
+    assert_eq!(denial["stance"], "denies");
+    assert_eq!(denial["quotes"]["cue"], "denied");
+
+    // US officials attribute the attack to IS-K; an alias finds it.
+    let by_isk = claims(&["--actor", "IS-K"]);
+    assert!(
+        by_isk.iter().any(|c| c["kind"] == "attribution"
+            && entity(c, "speaker") == "actor:united-states"
+            && entity(c, "about") == "actor:islamic-state-khorasan"),
+        "{by_isk:?}"
+    );
+    // Putin points to Ukraine.
+    let kremlin = claims(&["--actor", "Putin", "--kind", "attribution"]);
+    assert!(
+        kremlin
+            .iter()
+            .any(|c| entity(c, "about") == "actor:ukraine"),
+        "{kremlin:?}"
+    );
+    let us = claims(&["--speaker", "us officials"]);
+    assert!(!us.is_empty() && us.iter().all(|c| c["speaker"]["text"] == "US officials"));
+
+    // An event's claims are those linked to it, listed under `dossier event`.
+    let event = denial["event_id"].as_str().unwrap();
+    let linked = claims(&["--event", event]);
+    assert!(linked.iter().all(|c| c["event_id"] == event), "{linked:?}");
+    assert!(linked.contains(denial), "{linked:?}");
+    let shown = stdout(&dossier(&db, &["event", event]));
+    let section = shown.split_once("\nClaims\n").map(|(_, s)| s).unwrap_or("");
+    assert!(
+        section.contains("denial") && section.contains("Kyiv"),
+        "{shown}"
+    );
+    let shown = json_lines(&stdout(&dossier(&db, &["--json", "event", event])));
+    assert_eq!(shown[0]["claims"].as_array().unwrap().len(), linked.len());
+
+    let table = stdout(&dossier(&db, &["claims"]));
+    assert!(table.starts_with("KIND"), "{table}");
+    assert!(table.contains("denies"), "{table}");
+
+    // Bad filters name the bad input.
+    let bad = dossier(&db, &["claims", "--kind", "nonsense"]);
+    assert!(!bad.status.success());
+    let message = String::from_utf8_lossy(&bad.stderr);
+    assert!(message.contains("\"nonsense\""), "{message}");
+    for kind in [
+        "responsibility",
+        "attribution",
+        "denial",
+        "confirmation",
+        "statement",
+    ] {
+        assert!(message.contains(kind), "{message}");
+    }
+    let bad = dossier(&db, &["claims", "--event", "nope"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no event mention \"nope\""));
+    let bad = dossier(&db, &["claims", "--actor", "no-such-actor-anywhere"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no-such-actor-anywhere"));
+}

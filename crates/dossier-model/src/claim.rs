@@ -46,6 +46,15 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, in declaration order: for listing the valid names.
+    pub const ALL: [Self; 5] = [
+        Self::Responsibility,
+        Self::Attribution,
+        Self::Denial,
+        Self::Confirmation,
+        Self::Statement,
+    ];
+
     /// The snake-case name.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -61,15 +70,7 @@ impl ClaimKind {
     /// The kind named `name`.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        [
-            Self::Responsibility,
-            Self::Attribution,
-            Self::Denial,
-            Self::Confirmation,
-            Self::Statement,
-        ]
-        .into_iter()
-        .find(|k| k.name() == name)
+        Self::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 
@@ -94,6 +95,14 @@ impl Stance {
             Self::Denies => "denies",
             Self::Disputes => "disputes",
         }
+    }
+
+    /// The stance named `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Asserts, Self::Denies, Self::Disputes]
+            .into_iter()
+            .find(|s| s.name() == name)
     }
 }
 

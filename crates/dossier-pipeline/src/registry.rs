@@ -6,13 +6,13 @@ use dossier_model::Component;
 use dossier_nlp::{Annotator, MentionLinker, SentenceSplitter};
 
 use crate::PipelineError;
-use crate::components::{EventDetector, LanguageDetector};
+use crate::components::{ClaimFinder, EventDetector, LanguageDetector};
 
 /// Names of the built-in components, in the default order.
-pub const DEFAULT_COMPONENTS: &[&str] = &["language", "sentences", "mentions", "events"];
+pub const DEFAULT_COMPONENTS: &[&str] = &["language", "sentences", "mentions", "events", "claims"];
 
-/// A built-in component by its snake-case name; `mentions` shares
-/// `annotator` (the compiled knowledge base).
+/// A built-in component by its snake-case name; `mentions`, `events` and
+/// `claims` share `annotator` (the compiled knowledge base).
 #[must_use]
 pub fn component(name: &str, annotator: &Arc<Annotator>) -> Option<Box<dyn Component>> {
     match name {
@@ -20,6 +20,7 @@ pub fn component(name: &str, annotator: &Arc<Annotator>) -> Option<Box<dyn Compo
         "sentences" => Some(Box::new(SentenceSplitter)),
         "mentions" => Some(Box::new(MentionLinker::new(Arc::clone(annotator)))),
         "events" => Some(Box::new(EventDetector::new(Arc::clone(annotator)))),
+        "claims" => Some(Box::new(ClaimFinder::new(Arc::clone(annotator)))),
         _ => None,
     }
 }

@@ -34,7 +34,7 @@ mod error;
 mod migrations;
 mod sqlite;
 
-use dossier_model::{Article, ArticleId, ByteSpan, RejectReason};
+use dossier_model::{Article, ArticleId, ByteSpan, Claim, ClaimKind, RejectReason};
 use serde::Serialize;
 
 pub use error::Error;
@@ -315,6 +315,64 @@ pub fn event_id(article: ArticleId, ordinal: usize) -> String {
     format!("{article}.{ordinal}")
 }
 
+/// Filters for listing claims; `None` means any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimQuery {
+    /// Claims about this event mention (an id as [`event_id`] makes it).
+    pub event: Option<String>,
+    /// Entity key of the speaker or of the actor the claim is about.
+    pub actor: Option<String>,
+    /// Text the speaker's name contains, ignoring case.
+    pub speaker: Option<String>,
+    /// Claim kind.
+    pub kind: Option<ClaimKind>,
+    /// Most rows.
+    pub limit: usize,
+    /// Rows to skip.
+    pub offset: usize,
+}
+
+impl Default for ClaimQuery {
+    fn default() -> Self {
+        Self {
+            event: None,
+            actor: None,
+            speaker: None,
+            kind: None,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// One stored claim with its article and the text its spans point into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredClaim {
+    /// `ARTICLE-ID.cN`: the article and the claim's ordinal in it.
+    pub id: String,
+    /// The article.
+    pub article: ArticleId,
+    /// The article's title.
+    pub title: Option<String>,
+    /// The article's outlet.
+    pub outlet: Option<String>,
+    /// The article's publication date.
+    pub published: Option<String>,
+    /// The id of the event mention it concerns, when linked.
+    pub event: Option<String>,
+    /// The record.
+    pub claim: Claim,
+    /// The article's text.
+    pub text: String,
+}
+
+/// The id of claim `ordinal` of `article`. The `c` keeps it apart from the
+/// article's event ids, which share the prefix.
+#[must_use]
+pub fn claim_id(article: ArticleId, ordinal: usize) -> String {
+    format!("{article}.c{ordinal}")
+}
+
 /// The record's storage: one implementation per backend.
 pub trait Store {
     /// Writes a batch of articles, each with the sighting its `source` names,
@@ -402,4 +460,10 @@ pub trait Store {
     /// # Errors
     /// When the backend fails or a stored record cannot be read.
     fn find_events(&self, prefix: &str, limit: usize) -> Result<Vec<StoredEvent>, Error>;
+
+    /// Claims matching `query`, newest article first, then in text order.
+    ///
+    /// # Errors
+    /// When the backend fails or a stored claim cannot be read.
+    fn list_claims(&self, query: &ClaimQuery) -> Result<Vec<StoredClaim>, Error>;
 }

@@ -92,4 +92,41 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (event_id, role, entity)
     ) WITHOUT ROWID;
     CREATE INDEX event_roles_entity ON event_roles(entity, event_id);",
+    // 4: claims, one row per claim with the columns the claim filters use;
+    // lists and nested parts as JSON. `event_id` is the event mention's id,
+    // so claims join to `event_mentions` without knowing how ids are made.
+    "CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        ordinal INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker TEXT,
+        speaker_folded TEXT,
+        speaker_entity TEXT,
+        about_start INTEGER,
+        about_end INTEGER,
+        about TEXT,
+        about_entity TEXT,
+        event_index INTEGER,
+        event_id TEXT,
+        hedges TEXT NOT NULL,
+        channel TEXT,
+        framing TEXT,
+        cue TEXT NOT NULL,
+        source_start INTEGER,
+        source_end INTEGER,
+        content TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        extractor TEXT NOT NULL,
+        extractor_version INTEGER NOT NULL,
+        PRIMARY KEY (article_id, ordinal)
+    ) WITHOUT ROWID;
+    CREATE INDEX claims_event ON claims(event_id);
+    CREATE INDEX claims_kind ON claims(kind);
+    CREATE INDEX claims_speaker_entity ON claims(speaker_entity);
+    CREATE INDEX claims_about_entity ON claims(about_entity);",
 ];

@@ -1,13 +1,16 @@
 use std::path::{Path, PathBuf};
 
-use dossier_model::{Article, ArticleId, ByteSpan, CasualtyKind, EventMention};
+use dossier_model::{
+    Article, ArticleId, Attribution, ByteSpan, CasualtyKind, Claim, ClaimKind, ClaimPart,
+    EntityKey, EventMention, ExtractorId, Stance,
+};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::migrations::MIGRATIONS;
 use crate::{
-    ArticleSummary, BatchReport, EntityCount, Error, EventQuery, EventSummary, InputFailure,
-    LearnedAliasRecord, ListQuery, MentionHit, SearchHit, Sighting, Store, StoreStats, StoredEvent,
-    event_id,
+    ArticleSummary, BatchReport, ClaimQuery, EntityCount, Error, EventQuery, EventSummary,
+    InputFailure, LearnedAliasRecord, ListQuery, MentionHit, SearchHit, Sighting, Store,
+    StoreStats, StoredClaim, StoredEvent, claim_id, event_id,
 };
 
 /// The embedded default store: one SQLite file.
@@ -235,6 +238,7 @@ impl Store for SqliteStore {
                         .map_err(err)?;
                     insert_annotations(&tx, &id, article).map_err(err)?;
                     insert_events(&tx, article).map_err(err)?;
+                    insert_claims(&tx, article).map_err(err)?;
                 }
                 let format = serde_json::to_value(article.source.format)
                     .ok()
@@ -564,6 +568,45 @@ impl Store for SqliteStore {
             })
             .collect()
     }
+
+    fn list_claims(&self, query: &ClaimQuery) -> Result<Vec<StoredClaim>, Error> {
+        let run = || -> rusqlite::Result<Vec<Result<StoredClaim, (String, String)>>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
+                 WHERE (?1 IS NULL OR c.event_id = ?1)
+                   AND (?2 IS NULL OR c.speaker_entity = ?2 OR c.about_entity = ?2)
+                   AND (?3 IS NULL OR instr(c.speaker_folded, ?3) > 0)
+                   AND (?4 IS NULL OR c.kind = ?4)
+                 ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.ordinal
+                 LIMIT ?5 OFFSET ?6"
+            ))?;
+            let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+            let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+            let rows = stmt.query_map(
+                params![
+                    query.event,
+                    query.actor,
+                    query.speaker.as_deref().map(str::to_lowercase),
+                    query.kind.map(ClaimKind::name),
+                    limit,
+                    offset
+                ],
+                stored_claim,
+            )?;
+            rows.collect()
+        };
+        run()
+            .map_err(self.sql_err())?
+            .into_iter()
+            .map(|claim| {
+                claim.map_err(|(id, message)| Error::Corrupt {
+                    path: self.path.clone(),
+                    id,
+                    message,
+                })
+            })
+            .collect()
+    }
 }
 
 const EVENT_COLUMNS: &str = "e.id, e.article_id, a.title, a.outlet, a.published, e.kind, e.status,
@@ -611,6 +654,153 @@ fn snake(value: impl serde::Serialize) -> Option<String> {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+const CLAIM_COLUMNS: &str = "c.article_id, c.ordinal, a.title, a.outlet, a.published, a.text,
+     c.kind, c.stance, c.speaker_start, c.speaker_end, c.speaker, c.speaker_entity,
+     c.about_start, c.about_end, c.about, c.about_entity, c.event_index, c.event_id,
+     c.hedges, c.channel, c.framing, c.cue, c.source_start, c.source_end, c.content,
+     c.sentence_start, c.sentence_end, c.confidence, c.extractor, c.extractor_version";
+
+/// A claim row: `Err((claim id, what is wrong))` when a stored value cannot
+/// be read back, so the caller can name the claim; SQL errors stay SQL
+/// errors.
+fn stored_claim(
+    row: &rusqlite::Row<'_>,
+) -> rusqlite::Result<Result<StoredClaim, (String, String)>> {
+    let article = parse_id(&row.get::<_, String>(0)?)?;
+    let ordinal: i64 = row.get(1)?;
+    let id = claim_id(article, usize::try_from(ordinal).unwrap_or(usize::MAX));
+    let part = |start: usize| -> rusqlite::Result<Option<ClaimPart>> {
+        let span: (Option<u32>, Option<u32>) = (row.get(start)?, row.get(start + 1)?);
+        let text: Option<String> = row.get(start + 2)?;
+        let entity: Option<String> = row.get(start + 3)?;
+        Ok(match (span, text) {
+            ((Some(s), Some(e)), Some(text)) if s <= e => Some(ClaimPart {
+                span: ByteSpan::new(s, e),
+                text,
+                entity: entity.as_deref().and_then(EntityKey::parse),
+            }),
+            _ => None,
+        })
+    };
+    let span = |start: usize| -> rusqlite::Result<Option<ByteSpan>> {
+        let (s, e): (Option<u32>, Option<u32>) = (row.get(start)?, row.get(start + 1)?);
+        Ok(match (s, e) {
+            (Some(s), Some(e)) if s <= e => Some(ByteSpan::new(s, e)),
+            _ => None,
+        })
+    };
+    let speaker = part(8)?;
+    let about = part(12)?;
+    let event_index: Option<u32> = row.get(16)?;
+    let event: Option<String> = row.get(17)?;
+    let source = span(22)?;
+    let sentence = span(25)?;
+    let kind: String = row.get(6)?;
+    let stance: String = row.get(7)?;
+    let hedges: String = row.get(18)?;
+    let channel: Option<String> = row.get(19)?;
+    let framing: Option<String> = row.get(20)?;
+    let cue: String = row.get(21)?;
+    let content: String = row.get(24)?;
+    let confidence: f64 = row.get(27)?;
+    let extractor: String = row.get(28)?;
+    let version: u32 = row.get(29)?;
+    let decode = || -> Result<Claim, String> {
+        fn json<T: serde::de::DeserializeOwned>(column: &str, value: &str) -> Result<T, String> {
+            serde_json::from_str(value).map_err(|e| format!("claim column {column}: {e}"))
+        }
+        Ok(Claim {
+            kind: ClaimKind::from_name(&kind).ok_or(format!("unknown claim kind {kind:?}"))?,
+            attribution: Attribution {
+                cue: json("cue", &cue)?,
+                source,
+                content: json("content", &content)?,
+            },
+            sentence: sentence.ok_or("claim without a sentence span")?,
+            speaker,
+            about,
+            event: event_index,
+            stance: Stance::from_name(&stance).ok_or(format!("unknown stance {stance:?}"))?,
+            hedges: json("hedges", &hedges)?,
+            channel: channel.as_deref().map(|c| json("channel", c)).transpose()?,
+            framing: framing.as_deref().map(|f| json("framing", f)).transpose()?,
+            // Stored from an f32, so the narrowing gives the value back.
+            confidence: confidence as f32,
+            extractor: ExtractorId::new(&extractor, version),
+        })
+    };
+    let claim = match decode() {
+        Ok(claim) => claim,
+        Err(message) => return Ok(Err((id, message))),
+    };
+    Ok(Ok(StoredClaim {
+        id,
+        article,
+        title: row.get(2)?,
+        outlet: row.get(3)?,
+        published: row.get(4)?,
+        event,
+        claim,
+        text: row.get(5)?,
+    }))
+}
+
+fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+/// Writes an article's claims, one row each; the event a claim points at is
+/// stored by its id too.
+fn insert_claims(tx: &rusqlite::Transaction<'_>, article: &Article) -> rusqlite::Result<()> {
+    let Some(claims) = &article.layers.claims else {
+        return Ok(());
+    };
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO claims
+         (article_id, ordinal, kind, stance, speaker_start, speaker_end, speaker, speaker_folded,
+          speaker_entity, about_start, about_end, about, about_entity, event_index, event_id,
+          hedges, channel, framing, cue, source_start, source_end, content,
+          sentence_start, sentence_end, confidence, extractor, extractor_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    )?;
+    for (ordinal, claim) in claims.iter().enumerate() {
+        let speaker = claim.speaker.as_ref();
+        let about = claim.about.as_ref();
+        let source = claim.attribution.source;
+        insert.execute(params![
+            article.id.to_string(),
+            i64::try_from(ordinal).unwrap_or(i64::MAX),
+            claim.kind.name(),
+            claim.stance.name(),
+            speaker.map(|p| p.span.start()),
+            speaker.map(|p| p.span.end()),
+            speaker.map(|p| p.text.as_str()),
+            speaker.map(|p| p.text.to_lowercase()),
+            speaker.and_then(|p| p.entity.as_ref().map(EntityKey::as_str)),
+            about.map(|p| p.span.start()),
+            about.map(|p| p.span.end()),
+            about.map(|p| p.text.as_str()),
+            about.and_then(|p| p.entity.as_ref().map(EntityKey::as_str)),
+            claim.event,
+            claim.event.map(|e| event_id(article.id, e as usize)),
+            to_json(&claim.hedges)?,
+            claim.channel.as_ref().map(to_json).transpose()?,
+            claim.framing.as_ref().map(to_json).transpose()?,
+            to_json(&claim.attribution.cue)?,
+            source.map(|s| s.start()),
+            source.map(|s| s.end()),
+            to_json(&claim.attribution.content)?,
+            claim.sentence.start(),
+            claim.sentence.end(),
+            f64::from(claim.confidence),
+            claim.extractor.name,
+            claim.extractor.version,
+        ])?;
+    }
+    Ok(())
 }
 
 /// Writes an article's event mentions and their role entities.
@@ -722,9 +912,10 @@ fn insert_annotations(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{ClaimQuery, claim_id};
     use dossier_model::{
-        Casualties, EntityKey, EventPlace, EventRole, EventStatus, EventTime, EventType,
-        PlacePrecision, RoleFiller, Sentence, Source, SourceFormat, TimePrecision,
+        Casualties, EventPlace, EventRole, EventStatus, EventTime, EventType, PlacePrecision,
+        RoleFiller, Sentence, Source, SourceFormat, TimePrecision,
     };
 
     fn article(input: &str, text: &str) -> Article {
@@ -899,6 +1090,251 @@ mod tests {
             store.find_events("ffffffffffff", 5).unwrap().is_empty()
                 || prefix.starts_with("ffffff")
         );
+    }
+
+    /// `needle`'s bytes in `text`.
+    fn span_of(text: &str, needle: &str) -> ByteSpan {
+        let start = text.find(needle).expect("needle in text");
+        ByteSpan::from_range(start..start + needle.len())
+    }
+
+    fn part(text: &str, needle: &str, entity: Option<&str>) -> ClaimPart {
+        ClaimPart {
+            span: span_of(text, needle),
+            text: needle.to_owned(),
+            entity: entity.map(EntityKey::actor),
+        }
+    }
+
+    const CLAIMS_TEXT: &str = "Kyiv denied any involvement. The Islamic State claimed \
+        responsibility through its Amaq news agency, but with no evidence.";
+
+    /// An article with two claims (a denial, a hedged responsibility claim
+    /// with a channel and framing) and one event for them to point at.
+    fn claims_article() -> Article {
+        let text = CLAIMS_TEXT;
+        let mut a = article("claims.txt", text);
+        a.published = Some(dossier_model::PublishedDate {
+            value: "2024-03-23".into(),
+            precision: dossier_model::DatePrecision::Day,
+        });
+        let first = span_of(text, "Kyiv denied any involvement.");
+        let second = ByteSpan::from_range(first.end() as usize + 1..text.len());
+        a.layers.events = Some(vec![event(
+            "shooting",
+            EventStatus::Main,
+            Some("2024-03-22"),
+            "Moscow",
+            "RU",
+        )]);
+        a.layers.claims = Some(vec![
+            Claim {
+                kind: ClaimKind::Denial,
+                attribution: Attribution {
+                    cue: vec![span_of(text, "denied")],
+                    source: Some(span_of(text, "Kyiv")),
+                    content: vec![span_of(text, "any involvement")],
+                },
+                sentence: first,
+                speaker: Some(part(text, "Kyiv", Some("ukraine"))),
+                about: Some(part(text, "Kyiv", Some("ukraine"))),
+                event: Some(0),
+                stance: Stance::Denies,
+                hedges: Vec::new(),
+                channel: None,
+                framing: None,
+                confidence: 0.85,
+                extractor: ExtractorId::new("claims", 1),
+            },
+            Claim {
+                kind: ClaimKind::Responsibility,
+                attribution: Attribution {
+                    cue: vec![span_of(text, "claimed"), span_of(text, "through")],
+                    source: Some(span_of(text, "The Islamic State")),
+                    content: vec![span_of(text, "responsibility")],
+                },
+                sentence: second,
+                speaker: Some(part(text, "The Islamic State", Some("islamic-state"))),
+                about: Some(part(text, "The Islamic State", Some("islamic-state"))),
+                event: None,
+                stance: Stance::Asserts,
+                hedges: vec![part(text, "with no evidence", None)],
+                channel: Some(part(text, "its Amaq news agency", None)),
+                framing: Some(dossier_model::Framing {
+                    span: span_of(text, "but with no evidence"),
+                    stance: Stance::Disputes,
+                }),
+                confidence: 0.8,
+                extractor: ExtractorId::new("claims", 1),
+            },
+        ]);
+        a
+    }
+
+    #[test]
+    fn claims_round_trip_and_filter() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let a = claims_article();
+        // Computed and empty, and not computed: both kept apart.
+        let mut empty = article("empty.txt", "Nobody said anything about the fire.");
+        empty.layers.claims = Some(Vec::new());
+        let unset = article("unset.txt", "An older record without the claims layer.");
+        store
+            .put_batch(&[a.clone(), empty.clone(), unset.clone()])
+            .unwrap();
+        store.put_batch(std::slice::from_ref(&a)).unwrap();
+        assert_eq!(store.get_article(a.id).unwrap(), Some(a.clone()));
+        let loaded = store.get_article(empty.id).unwrap().unwrap();
+        assert_eq!(loaded.layers.claims, Some(Vec::new()));
+        let loaded = store.get_article(unset.id).unwrap().unwrap();
+        assert_eq!(loaded.layers.claims, None);
+
+        // The table gives back every field of every claim, in text order.
+        let all = store.list_claims(&ClaimQuery::default()).unwrap();
+        let records: Vec<Claim> = all.iter().map(|c| c.claim.clone()).collect();
+        assert_eq!(Some(records), a.layers.claims);
+        assert_eq!(all[0].id, claim_id(a.id, 0));
+        assert_eq!(all[0].event.as_deref(), Some(event_id(a.id, 0).as_str()));
+        assert_eq!(all[1].event, None);
+        assert_eq!(all[0].text, a.text);
+        assert_eq!(all[0].published.as_deref(), Some("2024-03-23"));
+
+        let ids = |q: ClaimQuery| -> Vec<String> {
+            store
+                .list_claims(&q)
+                .unwrap()
+                .into_iter()
+                .map(|c| c.id)
+                .collect()
+        };
+        let denial = vec![claim_id(a.id, 0)];
+        let responsibility = vec![claim_id(a.id, 1)];
+        assert_eq!(
+            ids(ClaimQuery {
+                event: Some(event_id(a.id, 0)),
+                ..ClaimQuery::default()
+            }),
+            denial
+        );
+        assert_eq!(
+            ids(ClaimQuery {
+                kind: Some(ClaimKind::Responsibility),
+                ..ClaimQuery::default()
+            }),
+            responsibility
+        );
+        assert_eq!(
+            ids(ClaimQuery {
+                actor: Some("actor:ukraine".into()),
+                ..ClaimQuery::default()
+            }),
+            denial
+        );
+        assert_eq!(
+            ids(ClaimQuery {
+                speaker: Some("islamic STATE".into()),
+                ..ClaimQuery::default()
+            }),
+            responsibility
+        );
+        assert!(
+            ids(ClaimQuery {
+                kind: Some(ClaimKind::Confirmation),
+                ..ClaimQuery::default()
+            })
+            .is_empty()
+        );
+        assert_eq!(
+            ids(ClaimQuery {
+                offset: 1,
+                ..ClaimQuery::default()
+            }),
+            responsibility
+        );
+    }
+
+    #[test]
+    fn claims_list_newest_article_first() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let older = claims_article();
+        let mut newer = article("newer.txt", &format!("{CLAIMS_TEXT} More later."));
+        newer.layers.claims.clone_from(&older.layers.claims);
+        newer.published = Some(dossier_model::PublishedDate {
+            value: "2024-03-25".into(),
+            precision: dossier_model::DatePrecision::Day,
+        });
+        store.put_batch(&[older.clone(), newer.clone()]).unwrap();
+        let listed: Vec<ArticleId> = store
+            .list_claims(&ClaimQuery::default())
+            .unwrap()
+            .iter()
+            .map(|c| c.article)
+            .collect();
+        assert_eq!(listed, [newer.id, newer.id, older.id, older.id]);
+    }
+
+    #[test]
+    fn a_version_3_store_migrates_and_keeps_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        let old = article("old.txt", "Gunmen opened fire at Crocus City Hall.");
+        {
+            // The schema and one article as a build at version 3 wrote them.
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            conn.execute(
+                "INSERT INTO articles (id, chars, text, record) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    old.id.to_string(),
+                    39,
+                    old.text,
+                    serde_json::to_string(&old).unwrap()
+                ],
+            )
+            .unwrap();
+        }
+        let mut store = SqliteStore::open(&path).unwrap();
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, 4);
+        let kept = store.get_article(old.id).unwrap().unwrap();
+        assert_eq!(kept, old);
+        assert_eq!(kept.layers.claims, None, "not computed, not empty");
+        assert!(
+            store
+                .list_claims(&ClaimQuery::default())
+                .unwrap()
+                .is_empty()
+        );
+        let new = claims_article();
+        store.put_batch(std::slice::from_ref(&new)).unwrap();
+        drop(store);
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.list_claims(&ClaimQuery::default()).unwrap().len(), 2);
+        assert_eq!(store.get_article(new.id).unwrap(), Some(new));
+    }
+
+    #[test]
+    fn a_corrupt_claim_row_names_the_claim() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let a = claims_article();
+        store.put_batch(std::slice::from_ref(&a)).unwrap();
+        store
+            .conn
+            .execute(
+                "UPDATE claims SET hedges = 'not json' WHERE ordinal = 1",
+                [],
+            )
+            .unwrap();
+        let err = store.list_claims(&ClaimQuery::default()).unwrap_err();
+        assert_eq!(err.code(), "D404", "{err}");
+        assert!(err.to_string().contains(&claim_id(a.id, 1)), "{err}");
+        assert!(err.to_string().contains("hedges"), "{err}");
     }
 
     #[test]

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dossier_events::EventExtractor;
 use dossier_model::{Article, Component, ComponentError, DatePrecision, Layer};
-use dossier_nlp::tokens::tokenize;
-use dossier_nlp::{Annotation, Annotator};
+use dossier_nlp::Annotator;
 
 /// Finds the incidents an article reports or recalls.
 #[derive(Debug, Clone)]
@@ -54,26 +53,13 @@ impl Component for EventDetector {
     }
 
     fn process(&self, article: &mut Article) -> Result<(), ComponentError> {
-        let annotation = Annotation {
-            sentences: article
-                .layers
-                .sentences
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(|s| s.span)
-                .collect(),
-            tokens: tokenize(&article.text),
-            // Lent to the extractor and given back below.
-            mentions: article.layers.mentions.take().unwrap_or_default(),
-            aliases: Vec::new(),
-        };
+        let annotation = super::lend_annotation(article);
         let kb = self.annotator.kb();
         // The extractor fills each place's country from the knowledge base.
         let events = self
             .extractor
             .extract(kb, &article.text, &annotation, published_day(article));
-        article.layers.mentions = Some(annotation.mentions);
+        super::give_back(article, annotation);
         article.layers.events = Some(events);
         Ok(())
     }
