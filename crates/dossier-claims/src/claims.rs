@@ -269,7 +269,17 @@ impl ClaimExtractor {
     fn kind_of(&self, f: &Found<'_>, content: &[String], negated: bool) -> (ClaimKind, Stance) {
         let about_responsibility = about_responsibility(content);
         let cue_word = f.entry.words[0].as_str();
+        let claim_cue = matches!(cue_word, "claim" | "claims" | "claimed" | "claiming");
+        // "claimed the attack", "claimed Friday's bombing": the act itself
+        // is claimed.
+        let claims_the_act = claim_cue
+            && content.iter().take(4).any(|w| {
+                ATTACK_NOUNS.contains(&w.as_str()) && !matches!(w.as_str(), "it" | "this")
+            });
         let kind = match f.entry.kind {
+            ClaimKind::Statement if claims_the_act && f.source.is_some() => {
+                ClaimKind::Responsibility
+            }
             ClaimKind::Statement
                 if about_responsibility
                     && (matches!(
@@ -433,6 +443,11 @@ impl ClaimExtractor {
         let cue_hedges = cue_hedges || f.entry.frame == Frame::Passive;
         let mut j = start;
         while j < end {
+            // "until May": a month, not a modal.
+            if toks.word(j) == "may" && toks.is_capitalised(j) && j > toks.sentences[f.sentence].0 {
+                j += 1;
+                continue;
+            }
             let cue_word = f.entry.words.iter().any(|w| w == toks.word(j));
             if !cue_hedges && cue_word && f.cue.0 <= j && j < f.cue.1 {
                 j += 1;
@@ -459,6 +474,23 @@ impl ClaimExtractor {
     fn channel(&self, text: &str, toks: &Tokens<'_>, f: &Found<'_>) -> Option<ClaimPart> {
         let (first, last) = toks.sentences[f.sentence];
         let inside = |j: usize| f.content.iter().any(|&(s, e)| s <= j && j < e);
+        // Only this claim's clause: from its first part to the end of a
+        // content after the cue ("X claimed it through Amaq, and US officials
+        // said …" gives Amaq to X, not to the officials).
+        let from = f
+            .content
+            .iter()
+            .map(|c| c.0)
+            .chain(f.source.map(|s| s.0))
+            .chain([f.cue.0])
+            .min()
+            .unwrap_or(first)
+            .max(first);
+        let to = match f.content.last() {
+            Some(&(_, end)) if end > f.cue.1 => end.min(last),
+            _ => last,
+        };
+        let (first, last) = (from, to);
         let mut best: Option<(usize, usize)> = None;
         let mut j = first;
         while j < last {
