@@ -1419,7 +1419,13 @@ fn content_after(
         .find(|&j| {
             toks.raw(j) == ";"
                 || (toks.raw(j) == ","
-                    && matches!(toks.word(j + 1), "but" | "whereas" | "although" | "though"))
+                    && matches!(toks.word(j + 1), "whereas" | "although" | "though"))
+                || (toks.raw(j) == ","
+                    && toks.word(j + 1) == "but"
+                    && (matches!(
+                        toks.word(j + 2),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                    ) || (toks.capitalised(j + 2) && toks.word(j + 2) != "i")))
         })
         .unwrap_or(end);
     if toks.opens_quote(start) {
@@ -1783,6 +1789,22 @@ mod tests {
             "states",
             Some("The report"),
             "that the dam is safe",
+        );
+    }
+
+    #[test]
+    fn but_ends_a_content_only_before_a_new_subject() {
+        has(
+            "The coach said the team played well, but that the referee was unfair.",
+            "said",
+            Some("The coach"),
+            "the team played well, but that the referee was unfair",
+        );
+        has(
+            "The coach said the team played well, but the club fired him a week later.",
+            "said",
+            Some("The coach"),
+            "the team played well",
         );
     }
 }
