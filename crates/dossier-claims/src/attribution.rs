@@ -1807,4 +1807,20 @@ mod tests {
             "the team played well",
         );
     }
+
+    #[test]
+    fn stance_verbs_are_cues() {
+        has(
+            "The union opposed the merger.",
+            "opposed",
+            Some("The union"),
+            "the merger",
+        );
+        has(
+            "The mayor indicated that she would run again.",
+            "indicated",
+            Some("The mayor"),
+            "that she would run again",
+        );
+    }
 }
