@@ -782,12 +782,20 @@ fn next_clause(toks: &Tokens<'_>, lexicon: &ClaimLexicon, from: usize, end: usiz
                 break;
             }
             let cue_word = toks.word(k);
-            if NOT_NEXT_CLAUSE.contains(&cue_word) || toks.is_punct(k) {
+            // "…, saying C": a participle cue after a comma opens an
+            // attribution of its own, with the same speaker.
+            if k == j + 1 && toks.raw(j) == "," {
+                if cue_word.ends_with("ing")
+                    && !toks.capitalised(k)
+                    && lexicon
+                        .cue_at(&[cue_word])
+                        .is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Tell))
+                {
+                    return j;
+                }
                 continue;
             }
-            // A comma directly before a cue is a postposed or participle
-            // cue of the same clause.
-            if k == j + 1 && toks.raw(j) == "," {
+            if NOT_NEXT_CLAUSE.contains(&cue_word) || toks.is_punct(k) {
                 continue;
             }
             let words: Vec<&str> = (k..end.min(k + 3)).map(|w| toks.word(w)).collect();
@@ -1091,12 +1099,12 @@ fn speech<'l>(
 
     let participle = toks.word(cue.0).ends_with("ing") && cue.1 - cue.0 == 1;
     if before.is_none() && lead_is_comma && participle && complement.is_some() {
-        // "…, saying (that) C": the speaker is the clause's subject, which
-        // the claim layer takes from the attribution before.
+        // "…, saying (that) C": the speaker is the clause's subject, the
+        // speaker of the attribution before in the sentence.
         let content = content_after(toks, complement?, end, sentence)?;
         return Some(Found {
             cue,
-            source: None,
+            source: shared,
             content: vec![content],
             sentence,
             entry,
@@ -1822,5 +1830,12 @@ mod tests {
             Some("The mayor"),
             "that she would run again",
         );
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_comma_has_its_own_content() {
+        let text = "The mayor praised the firefighters, saying they had saved the town.";
+        has(text, "praised", Some("The mayor"), "the firefighters");
+        has(text, "saying", Some("The mayor"), "they had saved the town");
     }
 }
