@@ -856,9 +856,7 @@ fn build<'l>(
         Frame::Speech | Frame::Tell if after_be(toks, cue.0, first) => {
             passive(toks, entry, cue, sentence, floor, end)
         }
-        Frame::Speech | Frame::Tell => {
-            speech(toks, entry, cue, sentence, floor, end, context.shared)
-        }
+        Frame::Speech | Frame::Tell => speech(toks, entry, cue, sentence, (floor, end), context),
     }
 }
 
@@ -1067,10 +1065,11 @@ fn speech<'l>(
     entry: &'l Cue,
     cue: (usize, usize),
     sentence: usize,
-    floor: usize,
-    end: usize,
-    shared: Option<(usize, usize)>,
+    (floor, end): (usize, usize),
+    context: &Context<'_>,
 ) -> Option<Found<'l>> {
+    let shared = context.shared;
+    let lexicon = context.lexicon;
     let (first, _) = toks.sentences[sentence];
     if let Some(found) = asked_opening(toks, entry, cue, sentence, floor, end) {
         return Some(found);
@@ -1104,7 +1103,7 @@ fn speech<'l>(
         let content = content_after(toks, complement?, end, sentence)?;
         return Some(Found {
             cue,
-            source: shared,
+            source: shared.or_else(|| sentence_subject(toks, floor, cue.0, lexicon)),
             content: vec![content],
             sentence,
             entry,
@@ -1140,7 +1139,7 @@ fn speech<'l>(
         let content = content_after(toks, start, end, sentence)?;
         return Some(Found {
             cue,
-            source: shared,
+            source: shared.or_else(|| sentence_subject(toks, floor, cue.0, lexicon)),
             content: vec![content],
             sentence,
             entry,
@@ -1177,6 +1176,41 @@ fn speech<'l>(
         sentence,
         entry,
     })
+}
+
+/// The subject that opens the clause of a participle cue ("Mr. Lee then
+/// interjected, calling …"): from the sentence start (past a short opening
+/// phrase and its comma) to the first auxiliary, past-tense or reporting
+/// verb.
+fn sentence_subject(
+    toks: &Tokens<'_>,
+    floor: usize,
+    limit: usize,
+    lexicon: &ClaimLexicon,
+) -> Option<(usize, usize)> {
+    let mut start = floor;
+    if let Some(comma) = (floor..limit).find(|&j| toks.raw(j) == ",") {
+        if short_introduction(toks, floor, comma) {
+            start = comma + 1;
+        }
+    }
+    let mut stop = start;
+    let mut verb_follows = false;
+    while stop < limit {
+        let word = toks.word(stop);
+        verb_follows = !toks.capitalised(stop)
+            && (CUE_PREFIX.contains(&word)
+                || (word.ends_with("ed") && word.len() > 3)
+                || lexicon.cue_at(&[word]).is_some());
+        // "Mr." and "Sen." keep their full stop.
+        let abbreviation = toks.raw(stop) == "." && stop > start && toks.capitalised(stop - 1);
+        if verb_follows || (toks.is_punct(stop) && !abbreviation) || CLAUSE_WORDS.contains(&word) {
+            break;
+        }
+        stop += 1;
+    }
+    let comma_aside = stop < limit && toks.raw(stop) == ",";
+    (stop > start && stop - start <= 8 && (verb_follows || comma_aside)).then_some((start, stop))
 }
 
 /// Russian word orders the English rules do not cover: the object first
@@ -1837,5 +1871,21 @@ mod tests {
         let text = "The mayor praised the firefighters, saying they had saved the town.";
         has(text, "praised", Some("The mayor"), "the firefighters");
         has(text, "saying", Some("The mayor"), "they had saved the town");
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_sentence_subject() {
+        has(
+            "Mr. Lee then interjected, calling the plan a disaster.",
+            "calling",
+            Some("Mr. Lee"),
+            "the plan a disaster",
+        );
+        has(
+            "The council will cut the budget, arguing that the town can no longer pay.",
+            "arguing",
+            Some("The council"),
+            "that the town can no longer pay",
+        );
     }
 }
