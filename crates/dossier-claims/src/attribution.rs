@@ -654,10 +654,33 @@ fn colon<'l>(
     })
 }
 
+/// Whether "in" at `at` opens a poll as a source ("In a new Fox News poll,
+/// …", "… leads in the latest survey").
+fn poll_phrase(toks: &Tokens<'_>, at: usize) -> bool {
+    let mut j = at + 1;
+    while j < toks.tokens.len()
+        && j < at + 14
+        && !toks.is_boundary(j)
+        && !toks.sentence_end_punct(j)
+    {
+        if matches!(
+            toks.word(j),
+            "poll" | "polls" | "survey" | "surveys" | "polling"
+        ) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// Whether a cue form is used as a reporting verb here, not as a noun or
 /// adjective ("the state", "his claims", "a reported 40 dead").
 fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue) -> bool {
     let word = toks.word(at);
+    if word == "in" {
+        return at == sentence_start && poll_phrase(toks, at);
+    }
     if entry.frame == Frame::According || entry.words.len() > 1 {
         return true;
     }
@@ -826,8 +849,13 @@ fn build<'l>(
     while end > first && toks.is_punct(end - 1) && !toks.closes_quote(end - 1) {
         end -= 1;
     }
-    // Or before a following clause with its own cue.
-    let end = next_clause(toks, context.lexicon, cue.1 + 1, end);
+    // Or before a following clause with its own cue (not after an opening
+    // "In a poll, …": the clause is what the poll found).
+    let end = if toks.word(cue.0) == "in" {
+        end
+    } else {
+        next_clause(toks, context.lexicon, cue.1 + 1, end)
+    };
     // Or before what a later attribution already holds.
     let end = taken
         .iter()
@@ -1887,5 +1915,17 @@ mod tests {
             Some("The council"),
             "that the town can no longer pay",
         );
+    }
+
+    #[test]
+    fn an_opening_poll_is_a_source() {
+        has(
+            "In a new county survey, most residents backed the tax.",
+            "In",
+            Some("a new county survey"),
+            "most residents backed the tax",
+        );
+        let text = "The mayor stayed in the city during the poll.";
+        assert!(triples(text).iter().all(|(c, _, _)| c != "in"));
     }
 }
