@@ -629,7 +629,7 @@ fn colon<'l>(
     }
     // The content: the quotation, or to the end of the paragraph.
     let content = if quote_follows && !headline {
-        let close = closing_quote(toks, at + 1, sentence)?;
+        let close = closing_quote(toks, at + 1)?;
         (at + 1, close + 1)
     } else {
         let mut end = at + 1;
@@ -1128,7 +1128,7 @@ fn speech<'l>(
     if before.is_none() && lead_is_comma && participle && complement.is_some() {
         // "…, saying (that) C": the speaker is the clause's subject, the
         // speaker of the attribution before in the sentence.
-        let content = content_after(toks, complement?, end, sentence)?;
+        let content = content_after(toks, complement?, end)?;
         return Some(Found {
             cue,
             source: shared.or_else(|| sentence_subject(toks, floor, cue.0, lexicon)),
@@ -1164,7 +1164,7 @@ fn speech<'l>(
     if before.is_none() && lead.is_some_and(|l| matches!(toks.word(l), "and" | "but")) {
         // "X called it Y and said C": the subject of the first clause.
         let start = complement.unwrap_or(look);
-        let content = content_after(toks, start, end, sentence)?;
+        let content = content_after(toks, start, end)?;
         return Some(Found {
             cue,
             source: shared.or_else(|| sentence_subject(toks, floor, cue.0, lexicon)),
@@ -1196,7 +1196,7 @@ fn speech<'l>(
     } else {
         end
     };
-    let content = content_after(toks, start, end, sentence)?;
+    let content = content_after(toks, start, end)?;
     Some(Found {
         cue,
         source: Some(source),
@@ -1474,12 +1474,7 @@ fn content_before(
 
 /// Content after a preposed cue: to the end of the sentence, or to the
 /// closing quote when a quotation runs on.
-fn content_after(
-    toks: &Tokens<'_>,
-    start: usize,
-    end: usize,
-    sentence: usize,
-) -> Option<(usize, usize)> {
+fn content_after(toks: &Tokens<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
     if start >= end {
         return None;
     }
@@ -1499,7 +1494,7 @@ fn content_after(
         })
         .unwrap_or(end);
     if toks.opens_quote(start) {
-        if let Some(close) = closing_quote(toks, start, sentence) {
+        if let Some(close) = closing_quote(toks, start) {
             if close + 1 >= end {
                 return Some((start, close + 1));
             }
@@ -1508,14 +1503,13 @@ fn content_after(
     Some(toks.trim((start, end)))
 }
 
-/// The closing quote of the quotation opened at `open`, looking at most two
-/// sentences on.
-fn closing_quote(toks: &Tokens<'_>, open: usize, sentence: usize) -> Option<usize> {
-    let limit = toks
-        .sentences
-        .get(sentence + 3)
-        .map_or(toks.tokens.len(), |s| s.0);
-    (open + 1..limit).find(|&j| toks.closes_quote(j))
+/// The closing quote of the quotation opened at `open`, in the same
+/// paragraph: a quotation does not run past the end of its paragraph.
+fn closing_quote(toks: &Tokens<'_>, open: usize) -> Option<usize> {
+    let limit = toks.tokens.len().min(open + 600);
+    (open + 1..limit)
+        .take_while(|&j| !paragraph_starts(toks, j))
+        .find(|&j| toks.closes_quote(j))
 }
 
 /// A quotation that continues after a postposed cue: "“C1,” he said,
@@ -1535,7 +1529,7 @@ fn continued_quote(
     }
     if at < end && toks.raw(at) == "," && toks.opens_quote(at + 1) {
         let open = at + 1;
-        let close = closing_quote(toks, open, sentence)?;
+        let close = closing_quote(toks, open)?;
         return Some((open, close + 1));
     }
     // A tail without quotes ("…,” Doe said, referring to Smith.") still lets
@@ -1546,7 +1540,7 @@ fn continued_quote(
     // The next sentence, when it is one quotation.
     let &(next_first, next_last) = toks.sentences.get(sentence + 1)?;
     if next_first < next_last && toks.opens_quote(next_first) {
-        let close = closing_quote(toks, next_first, sentence + 1)?;
+        let close = closing_quote(toks, next_first)?;
         let mut after = close + 1;
         while after < toks.tokens.len() && toks.is_punct(after) && !toks.opens_quote(after) {
             after += 1;
@@ -1927,5 +1921,17 @@ mod tests {
         );
         let text = "The mayor stayed in the city during the poll.";
         assert!(triples(text).iter().all(|(c, _, _)| c != "in"));
+    }
+
+    #[test]
+    fn a_quotation_goes_on_for_several_sentences() {
+        has(
+            "“We lost,” the coach said. “The team played badly. The fans deserved better. \
+             The pitch was wet. We will fix it next week.”",
+            "said",
+            Some("the coach"),
+            "“We lost,” | “The team played badly. The fans deserved better. The pitch was wet. \
+             We will fix it next week.”",
+        );
     }
 }
