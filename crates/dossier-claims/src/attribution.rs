@@ -629,7 +629,7 @@ fn colon<'l>(
     }
     // The content: the quotation, or to the end of the paragraph.
     let content = if quote_follows && !headline {
-        let close = closing_quote(toks, at + 1, sentence)?;
+        let close = closing_quote(toks, at + 1)?;
         (at + 1, close + 1)
     } else {
         let mut end = at + 1;
@@ -654,10 +654,33 @@ fn colon<'l>(
     })
 }
 
+/// Whether "in" at `at` opens a poll as a source ("In a new Fox News poll,
+/// …", "… leads in the latest survey").
+fn poll_phrase(toks: &Tokens<'_>, at: usize) -> bool {
+    let mut j = at + 1;
+    while j < toks.tokens.len()
+        && j < at + 14
+        && !toks.is_boundary(j)
+        && !toks.sentence_end_punct(j)
+    {
+        if matches!(
+            toks.word(j),
+            "poll" | "polls" | "survey" | "surveys" | "polling"
+        ) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// Whether a cue form is used as a reporting verb here, not as a noun or
 /// adjective ("the state", "his claims", "a reported 40 dead").
 fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue) -> bool {
     let word = toks.word(at);
+    if word == "in" {
+        return at == sentence_start && poll_phrase(toks, at);
+    }
     if entry.frame == Frame::According || entry.words.len() > 1 {
         return true;
     }
@@ -782,12 +805,20 @@ fn next_clause(toks: &Tokens<'_>, lexicon: &ClaimLexicon, from: usize, end: usiz
                 break;
             }
             let cue_word = toks.word(k);
-            if NOT_NEXT_CLAUSE.contains(&cue_word) || toks.is_punct(k) {
+            // "…, saying C": a participle cue after a comma opens an
+            // attribution of its own, with the same speaker.
+            if k == j + 1 && toks.raw(j) == "," {
+                if cue_word.ends_with("ing")
+                    && !toks.capitalised(k)
+                    && lexicon
+                        .cue_at(&[cue_word])
+                        .is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Tell))
+                {
+                    return j;
+                }
                 continue;
             }
-            // A comma directly before a cue is a postposed or participle
-            // cue of the same clause.
-            if k == j + 1 && toks.raw(j) == "," {
+            if NOT_NEXT_CLAUSE.contains(&cue_word) || toks.is_punct(k) {
                 continue;
             }
             let words: Vec<&str> = (k..end.min(k + 3)).map(|w| toks.word(w)).collect();
@@ -818,8 +849,13 @@ fn build<'l>(
     while end > first && toks.is_punct(end - 1) && !toks.closes_quote(end - 1) {
         end -= 1;
     }
-    // Or before a following clause with its own cue.
-    let end = next_clause(toks, context.lexicon, cue.1 + 1, end);
+    // Or before a following clause with its own cue (not after an opening
+    // "In a poll, …": the clause is what the poll found).
+    let end = if toks.word(cue.0) == "in" {
+        end
+    } else {
+        next_clause(toks, context.lexicon, cue.1 + 1, end)
+    };
     // Or before what a later attribution already holds.
     let end = taken
         .iter()
@@ -848,9 +884,7 @@ fn build<'l>(
         Frame::Speech | Frame::Tell if after_be(toks, cue.0, first) => {
             passive(toks, entry, cue, sentence, floor, end)
         }
-        Frame::Speech | Frame::Tell => {
-            speech(toks, entry, cue, sentence, floor, end, context.shared)
-        }
+        Frame::Speech | Frame::Tell => speech(toks, entry, cue, sentence, (floor, end), context),
     }
 }
 
@@ -1059,10 +1093,11 @@ fn speech<'l>(
     entry: &'l Cue,
     cue: (usize, usize),
     sentence: usize,
-    floor: usize,
-    end: usize,
-    shared: Option<(usize, usize)>,
+    (floor, end): (usize, usize),
+    context: &Context<'_>,
 ) -> Option<Found<'l>> {
+    let shared = context.shared;
+    let lexicon = context.lexicon;
     let (first, _) = toks.sentences[sentence];
     if let Some(found) = asked_opening(toks, entry, cue, sentence, floor, end) {
         return Some(found);
@@ -1091,12 +1126,12 @@ fn speech<'l>(
 
     let participle = toks.word(cue.0).ends_with("ing") && cue.1 - cue.0 == 1;
     if before.is_none() && lead_is_comma && participle && complement.is_some() {
-        // "…, saying (that) C": the speaker is the clause's subject, which
-        // the claim layer takes from the attribution before.
-        let content = content_after(toks, complement?, end, sentence)?;
+        // "…, saying (that) C": the speaker is the clause's subject, the
+        // speaker of the attribution before in the sentence.
+        let content = content_after(toks, complement?, end)?;
         return Some(Found {
             cue,
-            source: None,
+            source: shared.or_else(|| sentence_subject(toks, floor, cue.0, lexicon)),
             content: vec![content],
             sentence,
             entry,
@@ -1129,10 +1164,10 @@ fn speech<'l>(
     if before.is_none() && lead.is_some_and(|l| matches!(toks.word(l), "and" | "but")) {
         // "X called it Y and said C": the subject of the first clause.
         let start = complement.unwrap_or(look);
-        let content = content_after(toks, start, end, sentence)?;
+        let content = content_after(toks, start, end)?;
         return Some(Found {
             cue,
-            source: shared,
+            source: shared.or_else(|| sentence_subject(toks, floor, cue.0, lexicon)),
             content: vec![content],
             sentence,
             entry,
@@ -1161,7 +1196,7 @@ fn speech<'l>(
     } else {
         end
     };
-    let content = content_after(toks, start, end, sentence)?;
+    let content = content_after(toks, start, end)?;
     Some(Found {
         cue,
         source: Some(source),
@@ -1169,6 +1204,41 @@ fn speech<'l>(
         sentence,
         entry,
     })
+}
+
+/// The subject that opens the clause of a participle cue ("Mr. Lee then
+/// interjected, calling …"): from the sentence start (past a short opening
+/// phrase and its comma) to the first auxiliary, past-tense or reporting
+/// verb.
+fn sentence_subject(
+    toks: &Tokens<'_>,
+    floor: usize,
+    limit: usize,
+    lexicon: &ClaimLexicon,
+) -> Option<(usize, usize)> {
+    let mut start = floor;
+    if let Some(comma) = (floor..limit).find(|&j| toks.raw(j) == ",") {
+        if short_introduction(toks, floor, comma) {
+            start = comma + 1;
+        }
+    }
+    let mut stop = start;
+    let mut verb_follows = false;
+    while stop < limit {
+        let word = toks.word(stop);
+        verb_follows = !toks.capitalised(stop)
+            && (CUE_PREFIX.contains(&word)
+                || (word.ends_with("ed") && word.len() > 3)
+                || lexicon.cue_at(&[word]).is_some());
+        // "Mr." and "Sen." keep their full stop.
+        let abbreviation = toks.raw(stop) == "." && stop > start && toks.capitalised(stop - 1);
+        if verb_follows || (toks.is_punct(stop) && !abbreviation) || CLAUSE_WORDS.contains(&word) {
+            break;
+        }
+        stop += 1;
+    }
+    let comma_aside = stop < limit && toks.raw(stop) == ",";
+    (stop > start && stop - start <= 8 && (verb_follows || comma_aside)).then_some((start, stop))
 }
 
 /// Russian word orders the English rules do not cover: the object first
@@ -1404,12 +1474,7 @@ fn content_before(
 
 /// Content after a preposed cue: to the end of the sentence, or to the
 /// closing quote when a quotation runs on.
-fn content_after(
-    toks: &Tokens<'_>,
-    start: usize,
-    end: usize,
-    sentence: usize,
-) -> Option<(usize, usize)> {
+fn content_after(toks: &Tokens<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
     if start >= end {
         return None;
     }
@@ -1419,11 +1484,17 @@ fn content_after(
         .find(|&j| {
             toks.raw(j) == ";"
                 || (toks.raw(j) == ","
-                    && matches!(toks.word(j + 1), "but" | "whereas" | "although" | "though"))
+                    && matches!(toks.word(j + 1), "whereas" | "although" | "though"))
+                || (toks.raw(j) == ","
+                    && toks.word(j + 1) == "but"
+                    && (matches!(
+                        toks.word(j + 2),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                    ) || (toks.capitalised(j + 2) && toks.word(j + 2) != "i")))
         })
         .unwrap_or(end);
     if toks.opens_quote(start) {
-        if let Some(close) = closing_quote(toks, start, sentence) {
+        if let Some(close) = closing_quote(toks, start) {
             if close + 1 >= end {
                 return Some((start, close + 1));
             }
@@ -1432,14 +1503,13 @@ fn content_after(
     Some(toks.trim((start, end)))
 }
 
-/// The closing quote of the quotation opened at `open`, looking at most two
-/// sentences on.
-fn closing_quote(toks: &Tokens<'_>, open: usize, sentence: usize) -> Option<usize> {
-    let limit = toks
-        .sentences
-        .get(sentence + 3)
-        .map_or(toks.tokens.len(), |s| s.0);
-    (open + 1..limit).find(|&j| toks.closes_quote(j))
+/// The closing quote of the quotation opened at `open`, in the same
+/// paragraph: a quotation does not run past the end of its paragraph.
+fn closing_quote(toks: &Tokens<'_>, open: usize) -> Option<usize> {
+    let limit = toks.tokens.len().min(open + 600);
+    (open + 1..limit)
+        .take_while(|&j| !paragraph_starts(toks, j))
+        .find(|&j| toks.closes_quote(j))
 }
 
 /// A quotation that continues after a postposed cue: "“C1,” he said,
@@ -1459,7 +1529,7 @@ fn continued_quote(
     }
     if at < end && toks.raw(at) == "," && toks.opens_quote(at + 1) {
         let open = at + 1;
-        let close = closing_quote(toks, open, sentence)?;
+        let close = closing_quote(toks, open)?;
         return Some((open, close + 1));
     }
     // A tail without quotes ("…,” Doe said, referring to Smith.") still lets
@@ -1470,7 +1540,7 @@ fn continued_quote(
     // The next sentence, when it is one quotation.
     let &(next_first, next_last) = toks.sentences.get(sentence + 1)?;
     if next_first < next_last && toks.opens_quote(next_first) {
-        let close = closing_quote(toks, next_first, sentence + 1)?;
+        let close = closing_quote(toks, next_first)?;
         let mut after = close + 1;
         while after < toks.tokens.len() && toks.is_punct(after) && !toks.opens_quote(after) {
             after += 1;
@@ -1783,6 +1853,85 @@ mod tests {
             "states",
             Some("The report"),
             "that the dam is safe",
+        );
+    }
+
+    #[test]
+    fn but_ends_a_content_only_before_a_new_subject() {
+        has(
+            "The coach said the team played well, but that the referee was unfair.",
+            "said",
+            Some("The coach"),
+            "the team played well, but that the referee was unfair",
+        );
+        has(
+            "The coach said the team played well, but the club fired him a week later.",
+            "said",
+            Some("The coach"),
+            "the team played well",
+        );
+    }
+
+    #[test]
+    fn stance_verbs_are_cues() {
+        has(
+            "The union opposed the merger.",
+            "opposed",
+            Some("The union"),
+            "the merger",
+        );
+        has(
+            "The mayor indicated that she would run again.",
+            "indicated",
+            Some("The mayor"),
+            "that she would run again",
+        );
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_comma_has_its_own_content() {
+        let text = "The mayor praised the firefighters, saying they had saved the town.";
+        has(text, "praised", Some("The mayor"), "the firefighters");
+        has(text, "saying", Some("The mayor"), "they had saved the town");
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_sentence_subject() {
+        has(
+            "Mr. Lee then interjected, calling the plan a disaster.",
+            "calling",
+            Some("Mr. Lee"),
+            "the plan a disaster",
+        );
+        has(
+            "The council will cut the budget, arguing that the town can no longer pay.",
+            "arguing",
+            Some("The council"),
+            "that the town can no longer pay",
+        );
+    }
+
+    #[test]
+    fn an_opening_poll_is_a_source() {
+        has(
+            "In a new county survey, most residents backed the tax.",
+            "In",
+            Some("a new county survey"),
+            "most residents backed the tax",
+        );
+        let text = "The mayor stayed in the city during the poll.";
+        assert!(triples(text).iter().all(|(c, _, _)| c != "in"));
+    }
+
+    #[test]
+    fn a_quotation_goes_on_for_several_sentences() {
+        has(
+            "“We lost,” the coach said. “The team played badly. The fans deserved better. \
+             The pitch was wet. We will fix it next week.”",
+            "said",
+            Some("the coach"),
+            "“We lost,” | “The team played badly. The fans deserved better. The pitch was wet. \
+             We will fix it next week.”",
         );
     }
 }
