@@ -707,6 +707,15 @@ fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue)
     {
         return false;
     }
+    // "the four men accused of carrying out the attack": a participle on
+    // the people accused, who are not the accusers.
+    if matches!(word, "accused" | "suspected" | "alleged" | "blamed")
+        && matches!(toks.word(at + 1), "of" | "for" | "in")
+        && at > sentence_start
+        && !CUE_PREFIX.contains(&before)
+    {
+        return false;
+    }
     // "claiming numerous lives": a toll, not a claim.
     if word.starts_with("claim")
         && (at + 1..at + 4).any(|j| matches!(toks.word(j), "lives" | "life"))

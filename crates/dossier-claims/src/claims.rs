@@ -904,6 +904,14 @@ mod tests {
     }
 
     #[test]
+    fn the_accused_are_not_accusers() {
+        let found = claims(
+            "The four men accused of carrying out the attack were remanded in custody until May.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
     fn headline_form() {
         let found = claims(
             "Kremlin blames Kyiv for concert hall attack\n\nMOSCOW (Reuters) - Russian \
