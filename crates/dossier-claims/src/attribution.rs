@@ -97,6 +97,40 @@ const NOUN_BEFORE: &[&str] = &[
     "that", "new", "such", "no", "any", "some", "many", "several", "of", "to", "own",
 ];
 
+/// Nouns that make a compound with a following "show", "call" or "report"
+/// ("talk show", "conference call", "news reports").
+const COMPOUND_BEFORE: &[&str] = &[
+    "talk",
+    "radio",
+    "tv",
+    "television",
+    "morning",
+    "news",
+    "game",
+    "reality",
+    "cable",
+    "roll",
+    "conference",
+    "phone",
+    "press",
+    "fundraising",
+    "finance",
+    "disclosure",
+    "media",
+    "night",
+    "late-night",
+    "sunday",
+    "policy",
+    "police",
+    "credit",
+    "earnings",
+    "court",
+    "wake-up",
+    "curtain",
+    "judgment",
+    "close",
+];
+
 /// Cue forms that are nouns as often as verbs.
 const AMBIGUOUS: &[&str] = &[
     "state",
@@ -696,7 +730,19 @@ fn is_verb_use(toks: &Tokens<'_>, at: usize, sentence_start: usize, entry: &Cue)
     if AMBIGUOUS.contains(&word) && NOUN_BEFORE.contains(&before) {
         // "to say", "to deny": infinitives after a control verb are cues
         // ("refused to say"), other infinitives are not.
-        return before == "to" && !matches!(word, "state" | "report" | "claim" | "question");
+        return before == "to"
+            && !matches!(word, "state" | "report" | "claim" | "question")
+            // "to find a way", "to show up": doing, unless a clause follows.
+            && (!matches!(word, "find" | "show") || toks.word(at + 1) == "that");
+    }
+    // "a talk show", "a roll call", "news reports": the head of a compound
+    // noun, not a verb.
+    if matches!(word, "show" | "shows" | "call" | "calls" | "report" | "reports")
+        && COMPOUND_BEFORE.contains(&before)
+        // "Fox News reports": a name, the speaker.
+        && (matches!(before, "tv" | "sunday") || !toks.capitalised(at - 1))
+    {
+        return false;
     }
     // Forms that are mostly nouns ("swing states", "his remarks") count
     // only before a complement.
@@ -1941,6 +1987,29 @@ mod tests {
             Some("the coach"),
             "“We lost,” | “The team played badly. The fans deserved better. The pitch was wet. \
              We will fix it next week.”",
+        );
+    }
+
+    #[test]
+    fn a_compound_noun_is_no_cue() {
+        for text in [
+            "The senator went on a radio show to talk about the budget.",
+            "The mayor joined a conference call with the governors.",
+            "The company tried to find a buyer for the plant.",
+        ] {
+            let found = triples(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(c, _, _)| !matches!(c.as_str(), "show" | "call" | "find")),
+                "{text}: {found:?}"
+            );
+        }
+        has(
+            "Local News reports that the bridge will close.",
+            "reports",
+            Some("Local News"),
+            "that the bridge will close",
         );
     }
 }
