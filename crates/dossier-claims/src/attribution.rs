@@ -2012,4 +2012,20 @@ mod tests {
             "that the bridge will close",
         );
     }
+
+    #[test]
+    fn manner_of_speaking_verbs_are_cues() {
+        has(
+            "The coach complained that the referee had missed the foul.",
+            "complained",
+            Some("The coach"),
+            "that the referee had missed the foul",
+        );
+        has(
+            "The mayor reminded voters that the library would reopen.",
+            "reminded",
+            Some("The mayor"),
+            "that the library would reopen",
+        );
+    }
 }
