@@ -11,7 +11,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier_ingest::input::{InputEvent, ReadOptions, read_input};
 use dossier_ingest::{ErrorCode, charset, extract};
 use dossier_model::{ArticleId, Outcome};
-use dossier_pipeline::{IngestOptions, IngestSummary, Pipeline, Runner, registry};
+use std::sync::Arc;
+
+use dossier_kb::Kb;
+use dossier_nlp::Annotator;
+use dossier_pipeline::{IngestOptions, IngestSummary, LinkSummary, Pipeline, Runner, registry};
 use dossier_store::{ListQuery, SqliteStore, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -45,6 +49,9 @@ enum Command {
     /// Read inputs (files, directories, .gz, JSONL, WARC, RSS/Atom, URLs, `-`)
     /// and store their articles.
     Ingest(IngestArgs),
+    /// Link stored articles not linked yet: copies, and events across
+    /// articles (`ingest` does this itself; for stores filled by `load`).
+    Link,
     /// List stored articles, newest first.
     Articles(ArticlesArgs),
     /// Show one stored article.
@@ -173,6 +180,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = stdout.lock();
     match cli.command {
         Command::Ingest(args) => ingest(&cli.db, &cli.kb_files, &args, cli.json, &mut out),
+        Command::Link => link(&cli.db, &cli.kb_files, cli.json, &mut out),
         Command::Actors(args) => {
             knowledge::actors(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
         }
@@ -207,10 +215,59 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn default_runner(kb_files: &[PathBuf]) -> Result<Runner> {
-    let annotator = knowledge::annotator(kb_files)?;
-    let components = registry::components(registry::DEFAULT_COMPONENTS, &annotator)?;
+fn default_runner(annotator: &Arc<Annotator>) -> Result<Runner> {
+    let components = registry::components(registry::DEFAULT_COMPONENTS, annotator)?;
     Ok(Runner::new(Pipeline::new(components)?))
+}
+
+fn spinner() -> ProgressBar {
+    if io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    } else {
+        ProgressBar::hidden()
+    }
+}
+
+fn link_with_progress(store: &mut SqliteStore, kb: &Kb, bar: &ProgressBar) -> Result<LinkSummary> {
+    Ok(dossier_pipeline::link_pending(
+        store,
+        kb,
+        &mut |s: &LinkSummary| {
+            bar.set_message(format!(
+                "linked {} articles · {} event mentions · {} events opened · {} copies",
+                s.articles, s.mentions, s.events_opened, s.copies
+            ));
+        },
+    )?)
+}
+
+fn link(db: &Path, kb_files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let kb = knowledge::load_kb(kb_files)?;
+    let mut store = open_store(db)?;
+    let bar = spinner();
+    let summary = link_with_progress(&mut store, &kb, &bar)?;
+    bar.finish_and_clear();
+    if json {
+        json_line(out, &summary)?;
+    } else {
+        print_link_summary(out, &summary)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_link_summary(out: &mut dyn Write, summary: &LinkSummary) -> Result<()> {
+    writeln!(
+        out,
+        "linked {} articles: {} event mentions into events ({} new), {} copy links",
+        summary.articles, summary.mentions, summary.events_opened, summary.copies
+    )?;
+    Ok(())
 }
 
 fn open_store(db: &Path) -> Result<SqliteStore> {
@@ -224,23 +281,15 @@ fn ingest(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let runner = default_runner(kb_files)?;
+    let kb = Arc::new(knowledge::load_kb(kb_files)?);
+    let annotator = Arc::new(Annotator::new(Arc::clone(&kb)));
+    let runner = default_runner(&annotator)?;
     let mut store = open_store(db)?;
     let options = IngestOptions {
         read: args.read.read_options(),
         batch_size: args.batch,
     };
-    let bar = if io::stderr().is_terminal() {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = spinner();
     let summary = dossier_pipeline::ingest(
         &args.read.inputs,
         &runner,
@@ -256,11 +305,14 @@ fn ingest(
             ));
         },
     )?;
+    let mut summary = summary;
+    summary.linked = link_with_progress(&mut store, &kb, &bar)?;
     bar.finish_and_clear();
     if json {
         json_line(out, &summary)?;
     } else {
         print_summary(out, &summary, db)?;
+        print_link_summary(out, &summary.linked)?;
     }
     Ok(if summary.failed() > 0 {
         ExitCode::from(1)
@@ -378,7 +430,7 @@ fn extract_stream(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     const BATCH: usize = 256;
-    let runner = default_runner(kb_files)?;
+    let runner = default_runner(&knowledge::annotator(kb_files)?)?;
     let options = args.read.read_options();
     let mut failed = false;
     let mut batch = Vec::with_capacity(BATCH);

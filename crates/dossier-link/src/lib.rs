@@ -6,3 +6,11 @@
 //! the same groups, events and consensus, whatever order they arrived in
 //! beyond the tie-breaks each module documents.
 #![warn(missing_docs)]
+
+pub mod dates;
+pub mod events;
+pub mod record;
+pub mod sources;
+
+pub use events::{EventIndex, EventSketch, MentionFacts, Placement};
+pub use record::{EventRecord, MemberReport, PerpetratorStatus, Resolver, Standing};

@@ -63,6 +63,8 @@ pub struct IngestSummary {
     pub rejected: BTreeMap<String, u64>,
     /// Every rejected or failed input, in the order met.
     pub problems: Vec<InputProblem>,
+    /// What linking did after the ingest (filled by the caller that links).
+    pub linked: crate::LinkSummary,
     /// How many of `problems` are already recorded in the store.
     #[serde(skip)]
     recorded: usize,

@@ -27,11 +27,13 @@
 pub mod components;
 mod error;
 pub mod ingest;
+pub mod link;
 mod pipeline;
 pub mod registry;
 mod runner;
 
 pub use error::PipelineError;
 pub use ingest::{IngestOptions, IngestSummary, InputProblem, ingest};
+pub use link::{LinkSummary, link_pending};
 pub use pipeline::Pipeline;
 pub use runner::Runner;

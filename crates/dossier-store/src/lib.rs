@@ -31,6 +31,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod links;
 mod migrations;
 mod sqlite;
 
@@ -373,6 +374,120 @@ pub fn claim_id(article: ArticleId, ordinal: usize) -> String {
     format!("{article}.c{ordinal}")
 }
 
+/// What the linker reads of one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkInput {
+    /// The article.
+    pub id: ArticleId,
+    /// Its publication date (ISO).
+    pub published: Option<String>,
+    /// Its outlet domain.
+    pub outlet: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// Its sentences.
+    pub sentences: Vec<ByteSpan>,
+    /// Its event mentions, in ordinal order.
+    pub events: Vec<dossier_model::EventMention>,
+}
+
+/// A stored copy-detection fingerprint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredFingerprint {
+    /// The article.
+    pub article: ArticleId,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// The MinHash signature, as the linker serialised it.
+    pub signature: Vec<u8>,
+    /// The distinctive-sentence hashes, as the linker serialised them.
+    pub sentences: Vec<u8>,
+}
+
+/// A fingerprint to store, with the keys it is found by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FingerprintRow {
+    /// The fingerprint.
+    pub fingerprint: StoredFingerprint,
+    /// LSH band keys.
+    pub bands: Vec<u64>,
+    /// Distinctive-sentence hashes.
+    pub sentence_hashes: Vec<u64>,
+}
+
+/// Two articles found to be copies (or a rewrite) of one another.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CopyLinkRow {
+    /// The later-linked article.
+    pub article: ArticleId,
+    /// The article it copies or is copied from.
+    pub other: ArticleId,
+    /// `near_duplicate` or `rewrite`.
+    pub kind: String,
+    /// Estimated Jaccard similarity of their word shingles.
+    pub similarity: f32,
+    /// Distinctive sentences they share.
+    pub shared: u32,
+}
+
+/// An event across articles, as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventRow {
+    /// `ev…` id.
+    pub id: String,
+    /// The most reported kind.
+    pub kind: String,
+    /// First day of its date window (ISO), when dated.
+    pub date: Option<String>,
+    /// ISO country.
+    pub country: Option<String>,
+    /// A place name.
+    pub place: Option<String>,
+    /// First day of its window (day number), for candidate lookup.
+    #[serde(skip)]
+    pub first_day: Option<i32>,
+    /// Last day of its window.
+    #[serde(skip)]
+    pub last_day: Option<i32>,
+    /// Event mentions it gathers.
+    pub members: u32,
+    /// Articles they come from.
+    pub articles: u32,
+    /// The linker's summary (JSON).
+    #[serde(skip)]
+    pub sketch: String,
+}
+
+/// One event mention placed in an event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MemberRow {
+    /// The event mention (`ARTICLE.N`).
+    pub mention: String,
+    /// The event.
+    pub event: String,
+    /// The mention's article.
+    pub article: ArticleId,
+    /// Its linking score (0 when it opened the event).
+    pub score: f32,
+    /// Whether it opened the event.
+    pub opened: bool,
+}
+
+/// What one linking step writes, in one transaction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkBatch {
+    /// Articles now linked.
+    pub articles: Vec<ArticleId>,
+    /// Their fingerprints.
+    pub fingerprints: Vec<FingerprintRow>,
+    /// Copies found.
+    pub copy_links: Vec<CopyLinkRow>,
+    /// Events opened or changed (replaced whole).
+    pub events: Vec<EventRow>,
+    /// Event mentions placed.
+    pub members: Vec<MemberRow>,
+}
+
 /// The record's storage: one implementation per backend.
 pub trait Store {
     /// Writes a batch of articles, each with the sighting its `source` names,
@@ -466,4 +581,78 @@ pub trait Store {
     /// # Errors
     /// When the backend fails or a stored claim cannot be read.
     fn list_claims(&self, query: &ClaimQuery) -> Result<Vec<StoredClaim>, Error>;
+
+    /// Articles not yet linked, in the linker's canonical order
+    /// (publication date, undated last, then id); at most `limit`.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn pending_links(&self, limit: usize) -> Result<Vec<ArticleId>, Error>;
+
+    /// What the linker reads of these articles, in the order given.
+    ///
+    /// # Errors
+    /// When the backend fails or a stored record cannot be read.
+    fn link_inputs(&self, ids: &[ArticleId]) -> Result<Vec<LinkInput>, Error>;
+
+    /// Stored fingerprints sharing an LSH band key or a distinctive
+    /// sentence with the given ones, by article id.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn copy_candidates(
+        &self,
+        bands: &[u64],
+        sentence_hashes: &[u64],
+    ) -> Result<Vec<StoredFingerprint>, Error>;
+
+    /// Sketches (the linker's JSON) of events whose day window meets
+    /// `first..=last`, and of every event without a window.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn event_sketches(&self, first: i32, last: i32) -> Result<Vec<String>, Error>;
+
+    /// Writes one linking step in one transaction.
+    ///
+    /// # Errors
+    /// When the backend fails; then nothing of the step is written.
+    fn commit_links(&mut self, batch: &LinkBatch) -> Result<(), Error>;
+
+    /// Events across articles with a member mention matching `query`,
+    /// newest first.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn list_linked_events(&self, query: &EventQuery) -> Result<Vec<EventRow>, Error>;
+
+    /// Events across articles whose id starts with `prefix`.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn find_linked_events(&self, prefix: &str, limit: usize) -> Result<Vec<EventRow>, Error>;
+
+    /// The mentions an event gathers, in id order.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn event_members(&self, event: &str) -> Result<Vec<MemberRow>, Error>;
+
+    /// The event a mention was placed in.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn event_of_mention(&self, mention: &str) -> Result<Option<String>, Error>;
+
+    /// Copy links touching any of `articles`.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn copy_links(&self, articles: &[ArticleId]) -> Result<Vec<CopyLinkRow>, Error>;
+
+    /// Every URL (or input, when no URL) an article was seen at.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn sightings_of(&self, article: ArticleId) -> Result<Vec<String>, Error>;
 }

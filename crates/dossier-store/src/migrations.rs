@@ -129,4 +129,58 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX claims_kind ON claims(kind);
     CREATE INDEX claims_speaker_entity ON claims(speaker_entity);
     CREATE INDEX claims_about_entity ON claims(about_entity);",
+    // 5: cross-article linking. `linked` marks articles the linker has
+    // seen; fingerprints and their LSH band keys and distinctive-sentence
+    // hashes find copies; `copy_links` are the pairs found; `events` are
+    // events across articles (the sketch is the linker's JSON summary) and
+    // `event_members` which event mention belongs to which event.
+    "CREATE TABLE linked (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id)
+    ) WITHOUT ROWID;
+    CREATE TABLE fingerprints (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        published TEXT,
+        signature BLOB NOT NULL,
+        sentences BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE lsh_bands (
+        band_key INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (band_key, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sentence_hashes (
+        hash INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (hash, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE copy_links (
+        article_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        shared INTEGER NOT NULL,
+        PRIMARY KEY (article_id, other_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX copy_links_other ON copy_links(other_id);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        date TEXT,
+        country TEXT,
+        place TEXT,
+        first_day INTEGER,
+        last_day INTEGER,
+        members INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        sketch TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX events_window ON events(first_day, last_day);
+    CREATE TABLE event_members (
+        mention_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        opened INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX event_members_event ON event_members(event_id);",
 ];

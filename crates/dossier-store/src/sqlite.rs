@@ -8,9 +8,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::migrations::MIGRATIONS;
 use crate::{
-    ArticleSummary, BatchReport, ClaimQuery, EntityCount, Error, EventQuery, EventSummary,
-    InputFailure, LearnedAliasRecord, ListQuery, MentionHit, SearchHit, Sighting, Store,
-    StoreStats, StoredClaim, StoredEvent, claim_id, event_id,
+    ArticleSummary, BatchReport, ClaimQuery, CopyLinkRow, EntityCount, Error, EventQuery, EventRow,
+    EventSummary, InputFailure, LearnedAliasRecord, LinkBatch, LinkInput, ListQuery, MemberRow,
+    MentionHit, SearchHit, Sighting, Store, StoreStats, StoredClaim, StoredEvent,
+    StoredFingerprint, claim_id, event_id,
 };
 
 /// The embedded default store: one SQLite file.
@@ -20,8 +21,8 @@ use crate::{
 /// progress is rolled back as a whole.
 #[derive(Debug)]
 pub struct SqliteStore {
-    conn: Connection,
-    path: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
 }
 
 impl SqliteStore {
@@ -75,7 +76,7 @@ impl SqliteStore {
         Ok(store)
     }
 
-    fn sql_err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    pub(crate) fn sql_err(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
         |source| Error::Sqlite {
             path: self.path.clone(),
             source,
@@ -606,6 +607,54 @@ impl Store for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    fn pending_links(&self, limit: usize) -> Result<Vec<ArticleId>, Error> {
+        crate::links::pending_links(self, limit)
+    }
+
+    fn link_inputs(&self, ids: &[ArticleId]) -> Result<Vec<LinkInput>, Error> {
+        crate::links::link_inputs(self, ids)
+    }
+
+    fn copy_candidates(
+        &self,
+        bands: &[u64],
+        sentence_hashes: &[u64],
+    ) -> Result<Vec<StoredFingerprint>, Error> {
+        crate::links::copy_candidates(self, bands, sentence_hashes)
+    }
+
+    fn event_sketches(&self, first: i32, last: i32) -> Result<Vec<String>, Error> {
+        crate::links::event_sketches(self, first, last)
+    }
+
+    fn commit_links(&mut self, batch: &LinkBatch) -> Result<(), Error> {
+        crate::links::commit_links(self, batch)
+    }
+
+    fn list_linked_events(&self, query: &EventQuery) -> Result<Vec<EventRow>, Error> {
+        crate::links::list_linked_events(self, query)
+    }
+
+    fn find_linked_events(&self, prefix: &str, limit: usize) -> Result<Vec<EventRow>, Error> {
+        crate::links::find_linked_events(self, prefix, limit)
+    }
+
+    fn event_members(&self, event: &str) -> Result<Vec<MemberRow>, Error> {
+        crate::links::event_members(self, event)
+    }
+
+    fn event_of_mention(&self, mention: &str) -> Result<Option<String>, Error> {
+        crate::links::event_of_mention(self, mention)
+    }
+
+    fn copy_links(&self, articles: &[ArticleId]) -> Result<Vec<CopyLinkRow>, Error> {
+        crate::links::copy_links(self, articles)
+    }
+
+    fn sightings_of(&self, article: ArticleId) -> Result<Vec<String>, Error> {
+        crate::links::sightings_of(self, article)
     }
 }
 
@@ -1301,7 +1350,7 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
-        assert_eq!(version, 4);
+        assert_eq!(version, i64::try_from(MIGRATIONS.len()).unwrap());
         let kept = store.get_article(old.id).unwrap().unwrap();
         assert_eq!(kept, old);
         assert_eq!(kept.layers.claims, None, "not computed, not empty");

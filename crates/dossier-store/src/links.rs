@@ -1,0 +1,463 @@
+//! The linker's tables in SQLite: what is linked, fingerprints and the keys
+//! that find them, copy links, events across articles and their members.
+//!
+//! u64 keys are kept in SQLite's signed INTEGER by their bit pattern.
+
+use dossier_model::{ArticleId, ByteSpan, EventMention, Sentence};
+use rusqlite::{OptionalExtension, params};
+
+use crate::{
+    CopyLinkRow, Error, EventQuery, EventRow, LinkBatch, LinkInput, MemberRow, SqliteStore,
+    StoredFingerprint,
+};
+
+/// Article id, publication date, signature, sentence hashes.
+type FingerprintFields = (String, Option<String>, Vec<u8>, Vec<u8>);
+/// Mention, event, article, score, opened.
+type MemberFields = (String, String, String, f64, bool);
+/// Article, other, kind, similarity, shared sentences.
+type CopyFields = (String, String, String, f64, u32);
+
+fn signed(value: u64) -> i64 {
+    i64::from_ne_bytes(value.to_ne_bytes())
+}
+
+fn parse_id(store: &SqliteStore, id: &str) -> Result<ArticleId, Error> {
+    id.parse().map_err(|_| Error::Corrupt {
+        path: store.path.clone(),
+        id: id.to_owned(),
+        message: "not an article id".to_owned(),
+    })
+}
+
+pub(crate) fn pending_links(store: &SqliteStore, limit: usize) -> Result<Vec<ArticleId>, Error> {
+    let ids = (|| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT a.id FROM articles a
+             WHERE NOT EXISTS (SELECT 1 FROM linked l WHERE l.article_id = a.id)
+             ORDER BY a.published IS NULL, a.published, a.id LIMIT ?1",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![limit], |row| row.get(0))?;
+        rows.collect()
+    })()
+    .map_err(store.sql_err())?;
+    ids.iter().map(|id| parse_id(store, id)).collect()
+}
+
+pub(crate) fn link_inputs(store: &SqliteStore, ids: &[ArticleId]) -> Result<Vec<LinkInput>, Error> {
+    let corrupt = |id: &str, e: serde_json::Error| Error::Corrupt {
+        path: store.path.clone(),
+        id: id.to_owned(),
+        message: e.to_string(),
+    };
+    let mut inputs = Vec::with_capacity(ids.len());
+    let mut article = store
+        .conn
+        .prepare_cached(
+            "SELECT published, outlet, text, json_extract(record, '$.layers.sentences')
+             FROM articles WHERE id = ?1",
+        )
+        .map_err(store.sql_err())?;
+    let mut events = store
+        .conn
+        .prepare_cached("SELECT record FROM event_mentions WHERE article_id = ?1 ORDER BY ordinal")
+        .map_err(store.sql_err())?;
+    for &id in ids {
+        let key = id.to_string();
+        let row = article
+            .query_row(params![key], |row| {
+                Ok((
+                    row.get::<_, Option<String>>(0)?,
+                    row.get::<_, Option<String>>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .optional()
+            .map_err(store.sql_err())?;
+        let Some((published, outlet, text, sentences)) = row else {
+            continue;
+        };
+        let sentences: Vec<ByteSpan> = match sentences {
+            Some(json) => serde_json::from_str::<Vec<Sentence>>(&json)
+                .map_err(|e| corrupt(&key, e))?
+                .into_iter()
+                .map(|s| s.span)
+                .collect(),
+            None => Vec::new(),
+        };
+        let records: Vec<String> = events
+            .query_map(params![key], |row| row.get(0))
+            .and_then(Iterator::collect)
+            .map_err(store.sql_err())?;
+        let events = records
+            .iter()
+            .map(|r| serde_json::from_str::<EventMention>(r).map_err(|e| corrupt(&key, e)))
+            .collect::<Result<Vec<_>, _>>()?;
+        inputs.push(LinkInput {
+            id,
+            published,
+            outlet,
+            text,
+            sentences,
+            events,
+        });
+    }
+    Ok(inputs)
+}
+
+pub(crate) fn copy_candidates(
+    store: &SqliteStore,
+    bands: &[u64],
+    sentence_hashes: &[u64],
+) -> Result<Vec<StoredFingerprint>, Error> {
+    let run = || -> rusqlite::Result<Vec<FingerprintFields>> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut by_band = store
+            .conn
+            .prepare_cached("SELECT article_id FROM lsh_bands WHERE band_key = ?1")?;
+        for &band in bands {
+            for id in by_band.query_map(params![signed(band)], |row| row.get::<_, String>(0))? {
+                ids.push(id?);
+            }
+        }
+        let mut by_sentence = store
+            .conn
+            .prepare_cached("SELECT article_id FROM sentence_hashes WHERE hash = ?1")?;
+        for &hash in sentence_hashes {
+            for id in by_sentence.query_map(params![signed(hash)], |row| row.get::<_, String>(0))? {
+                ids.push(id?);
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        let mut fingerprint = store.conn.prepare_cached(
+            "SELECT published, signature, sentences FROM fingerprints WHERE article_id = ?1",
+        )?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = fingerprint
+                .query_row(params![id], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                })
+                .optional()?;
+            if let Some((published, signature, sentences)) = row {
+                found.push((id, published, signature, sentences));
+            }
+        }
+        Ok(found)
+    };
+    run()
+        .map_err(store.sql_err())?
+        .into_iter()
+        .map(|(id, published, signature, sentences)| {
+            Ok(StoredFingerprint {
+                article: parse_id(store, &id)?,
+                published,
+                signature,
+                sentences,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn event_sketches(
+    store: &SqliteStore,
+    first: i32,
+    last: i32,
+) -> Result<Vec<String>, Error> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT sketch FROM events
+             WHERE first_day IS NULL OR (first_day <= ?2 AND last_day >= ?1)
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![first, last], |row| row.get(0))?;
+        rows.collect()
+    };
+    run().map_err(store.sql_err())
+}
+
+pub(crate) fn commit_links(store: &mut SqliteStore, batch: &LinkBatch) -> Result<(), Error> {
+    let path = store.path.clone();
+    let err = |source| Error::Sqlite {
+        path: path.clone(),
+        source,
+    };
+    let tx = store.conn.transaction().map_err(err)?;
+    {
+        let mut linked = tx
+            .prepare_cached("INSERT OR IGNORE INTO linked (article_id) VALUES (?1)")
+            .map_err(err)?;
+        for id in &batch.articles {
+            linked.execute(params![id.to_string()]).map_err(err)?;
+        }
+        let mut fingerprint = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO fingerprints (article_id, published, signature, sentences)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(err)?;
+        let mut band = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO lsh_bands (band_key, article_id) VALUES (?1, ?2)",
+            )
+            .map_err(err)?;
+        let mut sentence = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO sentence_hashes (hash, article_id) VALUES (?1, ?2)",
+            )
+            .map_err(err)?;
+        for row in &batch.fingerprints {
+            let f = &row.fingerprint;
+            let id = f.article.to_string();
+            fingerprint
+                .execute(params![id, f.published, f.signature, f.sentences])
+                .map_err(err)?;
+            for &key in &row.bands {
+                band.execute(params![signed(key), id]).map_err(err)?;
+            }
+            for &hash in &row.sentence_hashes {
+                sentence.execute(params![signed(hash), id]).map_err(err)?;
+            }
+        }
+        let mut copy = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO copy_links (article_id, other_id, kind, similarity, shared)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(err)?;
+        for link in &batch.copy_links {
+            copy.execute(params![
+                link.article.to_string(),
+                link.other.to_string(),
+                link.kind,
+                f64::from(link.similarity),
+                link.shared
+            ])
+            .map_err(err)?;
+        }
+        let mut event = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO events
+                 (id, kind, date, country, place, first_day, last_day, members, articles, sketch)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )
+            .map_err(err)?;
+        for e in &batch.events {
+            event
+                .execute(params![
+                    e.id,
+                    e.kind,
+                    e.date,
+                    e.country,
+                    e.place,
+                    e.first_day,
+                    e.last_day,
+                    e.members,
+                    e.articles,
+                    e.sketch
+                ])
+                .map_err(err)?;
+        }
+        let mut member = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO event_members (mention_id, event_id, article_id, score, opened)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(err)?;
+        for m in &batch.members {
+            member
+                .execute(params![
+                    m.mention,
+                    m.event,
+                    m.article.to_string(),
+                    f64::from(m.score),
+                    m.opened
+                ])
+                .map_err(err)?;
+        }
+    }
+    tx.commit().map_err(err)
+}
+
+const EVENT_ROW_COLUMNS: &str = "ev.id, ev.kind, ev.date, ev.country, ev.place, ev.first_day, ev.last_day, ev.members, ev.articles, ev.sketch";
+
+fn event_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        date: row.get(2)?,
+        country: row.get(3)?,
+        place: row.get(4)?,
+        first_day: row.get(5)?,
+        last_day: row.get(6)?,
+        members: row.get(7)?,
+        articles: row.get(8)?,
+        sketch: row.get(9)?,
+    })
+}
+
+pub(crate) fn list_linked_events(
+    store: &SqliteStore,
+    query: &EventQuery,
+) -> Result<Vec<EventRow>, Error> {
+    let run = || -> rusqlite::Result<Vec<EventRow>> {
+        let mut stmt = store.conn.prepare_cached(&format!(
+            "SELECT {EVENT_ROW_COLUMNS} FROM events ev
+             WHERE EXISTS (
+               SELECT 1 FROM event_members m JOIN event_mentions e ON e.id = m.mention_id
+               WHERE m.event_id = ev.id
+                 AND (?1 IS NULL OR e.date >= ?1)
+                 AND (?2 IS NULL OR e.date <= ?2 OR substr(e.date, 1, length(?2)) = ?2)
+                 AND (?3 IS NULL OR e.country = ?3)
+                 AND (?4 IS NULL OR e.place_name LIKE '%' || ?4 || '%')
+                 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM event_roles r
+                                            WHERE r.event_id = e.id AND r.entity = ?5))
+                 AND (?6 IS NULL OR e.kind = ?6)
+                 AND (?7 IS NULL OR e.status = ?7))
+             ORDER BY ev.first_day IS NULL, ev.first_day DESC, ev.articles DESC, ev.id
+             LIMIT ?8 OFFSET ?9"
+        ))?;
+        let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(
+            params![
+                query.since,
+                query.until,
+                query.country,
+                query.place,
+                query.actor,
+                query.kind,
+                query.status,
+                limit,
+                offset
+            ],
+            event_row,
+        )?;
+        rows.collect()
+    };
+    run().map_err(store.sql_err())
+}
+
+pub(crate) fn find_linked_events(
+    store: &SqliteStore,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<EventRow>, Error> {
+    let run = || -> rusqlite::Result<Vec<EventRow>> {
+        let mut stmt = store.conn.prepare_cached(&format!(
+            "SELECT {EVENT_ROW_COLUMNS} FROM events ev
+             WHERE ev.id >= ?1 AND ev.id < ?1 || X'FF' ORDER BY ev.id LIMIT ?2"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![prefix, limit], event_row)?;
+        rows.collect()
+    };
+    run().map_err(store.sql_err())
+}
+
+pub(crate) fn event_members(store: &SqliteStore, event: &str) -> Result<Vec<MemberRow>, Error> {
+    let run = || -> rusqlite::Result<Vec<MemberFields>> {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT mention_id, event_id, article_id, score, opened FROM event_members
+             WHERE event_id = ?1 ORDER BY mention_id",
+        )?;
+        let rows = stmt.query_map(params![event], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+            ))
+        })?;
+        rows.collect()
+    };
+    run()
+        .map_err(store.sql_err())?
+        .into_iter()
+        .map(|(mention, event, article, score, opened)| {
+            Ok(MemberRow {
+                mention,
+                event,
+                article: parse_id(store, &article)?,
+                #[allow(clippy::cast_possible_truncation)]
+                score: score as f32,
+                opened,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn event_of_mention(
+    store: &SqliteStore,
+    mention: &str,
+) -> Result<Option<String>, Error> {
+    store
+        .conn
+        .query_row(
+            "SELECT event_id FROM event_members WHERE mention_id = ?1",
+            params![mention],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(store.sql_err())
+}
+
+pub(crate) fn copy_links(
+    store: &SqliteStore,
+    articles: &[ArticleId],
+) -> Result<Vec<CopyLinkRow>, Error> {
+    let run = || -> rusqlite::Result<Vec<CopyFields>> {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT article_id, other_id, kind, similarity, shared FROM copy_links
+             WHERE article_id = ?1 OR other_id = ?1",
+        )?;
+        let mut found = Vec::new();
+        for id in articles {
+            let rows = stmt.query_map(params![id.to_string()], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            })?;
+            for row in rows {
+                found.push(row?);
+            }
+        }
+        found.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        found.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        Ok(found)
+    };
+    run()
+        .map_err(store.sql_err())?
+        .into_iter()
+        .map(|(article, other, kind, similarity, shared)| {
+            Ok(CopyLinkRow {
+                article: parse_id(store, &article)?,
+                other: parse_id(store, &other)?,
+                kind,
+                #[allow(clippy::cast_possible_truncation)]
+                similarity: similarity as f32,
+                shared,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn sightings_of(store: &SqliteStore, article: ArticleId) -> Result<Vec<String>, Error> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT COALESCE(url, input || ' ' || locator) FROM sightings
+             WHERE article_id = ?1 ORDER BY 1",
+        )?;
+        let rows = stmt.query_map(params![article.to_string()], |row| row.get(0))?;
+        rows.collect()
+    };
+    run().map_err(store.sql_err())
+}
