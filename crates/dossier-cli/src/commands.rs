@@ -190,7 +190,9 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Events(args) => {
             event_views::events(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
         }
-        Command::Event { id } => event_views::event(&cli.db, &id, cli.json, &mut out),
+        Command::Event { id } => {
+            event_views::event(&cli.db, &cli.kb_files, &id, cli.json, &mut out)
+        }
         Command::Claims(args) => {
             claim_views::claims(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
         }

@@ -41,6 +41,10 @@ pub(crate) struct EventsArgs {
     /// Rows to skip.
     #[arg(long, default_value_t = 0)]
     offset: usize,
+    /// List single articles' event mentions instead of events across
+    /// articles.
+    #[arg(long)]
+    mentions: bool,
 }
 
 /// GTD attack type labels, by code.
@@ -102,6 +106,9 @@ pub(crate) fn events(
             query.actor = Some(format!("actor:{}", knowledge::resolve_actor(&kb, name)?));
         }
     }
+    if !args.mentions {
+        return crate::linked_views::list(db, &query, json, out);
+    }
     let events = store.list_events(&query)?;
     if json {
         for event in &events {
@@ -148,8 +155,19 @@ pub(crate) fn quote(text: &str, span: ByteSpan) -> String {
         .join(" ")
 }
 
-/// `dossier event ID`: an id or a unique prefix of one.
-pub(crate) fn event(db: &Path, id: &str, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+/// `dossier event ID`: an id or a unique prefix of one — of an event across
+/// articles (`ev…`) or of one article's event mention (`ARTICLE-ID.N`).
+pub(crate) fn event(
+    db: &Path,
+    kb_files: &[PathBuf],
+    id: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    if id.starts_with("ev") {
+        let kb = knowledge::load_kb(kb_files)?;
+        return crate::linked_views::show(db, &kb, id, json, out);
+    }
     let store = open(db)?;
     let found = store.find_events(id, 20)?;
     let event = match found.as_slice() {
@@ -171,6 +189,7 @@ pub(crate) fn event(db: &Path, id: &str, json: bool, out: &mut dyn Write) -> Res
         }
     };
     let claims = claim_views::event_claims(&store, &event.summary.id)?;
+    let linked = store.event_of_mention(&event.summary.id)?;
     if json {
         let claims: Vec<ClaimView<'_>> = claims.iter().map(ClaimView::new).collect();
         json_line(
@@ -178,11 +197,14 @@ pub(crate) fn event(db: &Path, id: &str, json: bool, out: &mut dyn Write) -> Res
             &serde_json::json!({"id": event.summary.id, "article": event.summary.article,
                 "title": event.summary.title, "outlet": event.summary.outlet,
                 "published": event.summary.published, "event": event.record,
-                "claims": claims}),
+                "linked_event": linked, "claims": claims}),
         )?;
         return Ok(ExitCode::SUCCESS);
     }
     show(event, out)?;
+    if let Some(linked) = linked {
+        writeln!(out, "  part of   event {linked} (`dossier event {linked}`)")?;
+    }
     writeln!(out, "Claims")?;
     if claims.is_empty() {
         writeln!(out, "  none linked to this event mention")?;

@@ -10,6 +10,7 @@ mod commands;
 mod event_views;
 mod events;
 mod knowledge;
+mod linked_views;
 mod output;
 
 use std::process::ExitCode;

@@ -252,7 +252,7 @@ fn kb_check_reports_problems_with_exit_status() {
 fn figures(db: &Path, title: &str) -> BTreeSet<(String, String, Option<String>)> {
     let listed = json_lines(&stdout(&dossier(
         db,
-        &["--json", "events", "--limit", "500"],
+        &["--json", "events", "--mentions", "--limit", "500"],
     )));
     let mut out = BTreeSet::new();
     for summary in listed.iter().filter(|e| e["title"] == title) {
@@ -396,12 +396,20 @@ fn events_list_filters_and_event_shows_sentences() {
     );
     let all = json_lines(&stdout(&dossier(
         &db,
-        &["--json", "events", "--limit", "500"],
+        &["--json", "events", "--mentions", "--limit", "500"],
     )));
     assert!(all.len() >= 10, "{all:?}");
     let by_actor = json_lines(&stdout(&dossier(
         &db,
-        &["--json", "events", "--actor", "IS-K", "--limit", "500"],
+        &[
+            "--json",
+            "events",
+            "--mentions",
+            "--actor",
+            "IS-K",
+            "--limit",
+            "500",
+        ],
     )));
     assert!(
         !by_actor.is_empty() && by_actor.len() < all.len(),
@@ -409,7 +417,15 @@ fn events_list_filters_and_event_shows_sentences() {
     );
     let in_russia = json_lines(&stdout(&dossier(
         &db,
-        &["--json", "events", "--place", "Russia", "--limit", "500"],
+        &[
+            "--json",
+            "events",
+            "--mentions",
+            "--place",
+            "Russia",
+            "--limit",
+            "500",
+        ],
     )));
     assert!(
         in_russia.iter().all(|e| e["country"] == "RU"),
@@ -427,6 +443,7 @@ fn events_list_filters_and_event_shows_sentences() {
         &[
             "--json",
             "events",
+            "--mentions",
             "--status",
             "background",
             "--limit",
@@ -442,6 +459,7 @@ fn events_list_filters_and_event_shows_sentences() {
         &[
             "--json",
             "events",
+            "--mentions",
             "--since",
             "2024-03-22",
             "--until",
@@ -627,4 +645,154 @@ fn claims_list_filters_and_show_under_their_event() {
     let bad = dossier(&db, &["claims", "--actor", "no-such-actor-anywhere"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no-such-actor-anywhere"));
+}
+
+#[test]
+fn crocus_reports_link_into_one_event_with_sources_series_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let sample = sample();
+    let out = dossier(&db, &["--json", "ingest", sample.to_str().unwrap()]);
+    assert!(out.status.success());
+    let summary = &json_lines(&stdout(&out))[0];
+    assert!(
+        summary["linked"]["articles"].as_u64().unwrap() >= 10,
+        "{summary}"
+    );
+
+    let events = json_lines(&stdout(&dossier(&db, &["--json", "events"])));
+    let main = events
+        .iter()
+        .max_by_key(|e| e["articles"].as_u64())
+        .unwrap();
+    assert_eq!(main["place"], "Krasnogorsk", "{main}");
+    assert_eq!(main["date"], "2024-03-22", "{main}");
+    assert!(main["articles"].as_u64().unwrap() >= 10, "{main}");
+    // the attacks the reports recall (Kabul 2021, Kerman) are events of their own
+    assert!(events.iter().any(|e| e["place"] == "Kabul"), "{events:?}");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e["id"] != main["id"])
+            .all(|e| e["articles"].as_u64().unwrap() <= 2),
+        "{events:?}"
+    );
+
+    let id = main["id"].as_str().unwrap();
+    let shown = dossier(&db, &["--json", "event", id]);
+    assert!(shown.status.success());
+    let linked = &json_lines(&stdout(&shown))[0];
+    let reports = linked["reports"].as_array().unwrap();
+    assert!(reports.iter().all(|r| r["status"] == "main"), "{reports:?}");
+    // both seed reports (no outlet, little shared wording) are reports of it
+    assert_eq!(
+        reports.iter().filter(|r| r["outlet"].is_null()).count(),
+        2,
+        "{reports:?}"
+    );
+    // the verbatim copy on mirror-news adds reach, not a source
+    let delhi = reports
+        .iter()
+        .find(|r| r["outlet"] == "delhi-desk.example")
+        .unwrap();
+    let seen: Vec<&str> = delhi["seen_at"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap())
+        .collect();
+    assert!(
+        seen.iter().any(|u| u.contains("mirror-news.example")),
+        "{seen:?}"
+    );
+    let sources: Vec<&str> = linked["record"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(
+        sources.iter().all(|s| !s.contains("mirror-news")),
+        "{sources:?}"
+    );
+    assert!(sources.len() >= 8, "{sources:?}");
+
+    // the toll as a series with as-of dates, rising 40 → 60 → 115 → 133 → 139
+    let killed = &linked["record"]["killed"];
+    let series: Vec<(String, u64)> = killed["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| Some((p["as_of"].as_str()?.to_owned(), p["low"].as_u64()?)))
+        .collect();
+    for (day, low) in [
+        ("2024-03-22", 40),
+        ("2024-03-23", 61),
+        ("2024-03-23", 115),
+        ("2024-03-24", 133),
+        ("2024-03-25", 139),
+    ] {
+        assert!(
+            series.contains(&(day.to_owned(), low)),
+            "{day} {low} not in {series:?}"
+        );
+    }
+    assert_eq!(killed["consensus"]["ucdp_low"], 139, "{killed}");
+    assert_eq!(killed["consensus"]["gtd"], 139, "{killed}");
+    assert_eq!(
+        killed["contested"], false,
+        "a rising toll is no contradiction"
+    );
+
+    // perpetrator: the group's claim and the US attribution; the Kremlin's
+    // pointing at Ukraine, contested by Kyiv's denial
+    let perpetrator = &linked["record"]["perpetrator"];
+    assert_eq!(perpetrator["status"], "contested", "{perpetrator}");
+    let actors = perpetrator["actors"].as_array().unwrap();
+    let actor = |key: &str| actors.iter().find(|a| a["actor"] == key).unwrap();
+    let islamic_state = actor("actor:islamic-state");
+    assert_eq!(islamic_state["standing"], "claimed");
+    assert!(
+        islamic_state["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["channel"].as_str().is_some_and(|ch| ch.contains("Amaq"))),
+        "{islamic_state}"
+    );
+    assert!(
+        islamic_state["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["speaker"].as_str().is_some_and(|s| s.starts_with("US"))),
+        "{islamic_state}"
+    );
+    let ukraine = actor("actor:ukraine");
+    assert_eq!(ukraine["standing"], "contested");
+    assert!(
+        ukraine["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["speaker"].as_str().is_some_and(|s| s.contains("Putin"))),
+        "{ukraine}"
+    );
+    assert!(
+        ukraine["disputes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "denial"),
+        "{ukraine}"
+    );
+
+    // the text page says the same
+    let page = stdout(&dossier(&db, &["event", id]));
+    assert!(page.contains("status: Contested"), "{page}");
+    assert!(page.contains("consensus as of"), "{page}");
+    // a mention points at its event
+    let mention = reports[0]["mention"].as_str().unwrap();
+    let page = stdout(&dossier(&db, &["event", mention]));
+    assert!(page.contains(&format!("part of   event {id}")), "{page}");
 }

@@ -227,6 +227,9 @@ pub struct ActorStanding {
     pub standing: Standing,
     /// Independent sources claiming or attributing it.
     pub sources: Vec<String>,
+    /// Every claim or attribution supporting it is hedged ("believed to
+    /// be", "speculate").
+    pub hedged: bool,
     /// Claims of responsibility.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<ClaimRef>,
@@ -429,11 +432,8 @@ impl Resolver<'_> {
                     "at_least" => None,
                     _ => c.high.or(c.value),
                 };
-                let as_of = c.as_of.clone().or_else(|| {
-                    member
-                        .published
-                        .map(|p| p.get(..10).unwrap_or(p).to_owned())
-                });
+                // `None`: an earlier figure whose date the text does not give
+                let as_of = c.as_of.clone();
                 points
                     .entry((as_of, low, high))
                     .or_default()
@@ -480,6 +480,7 @@ impl Resolver<'_> {
             claims: Vec<ClaimRef>,
             attributions: Vec<ClaimRef>,
             disputes: Vec<ClaimRef>,
+            firm: bool,
         }
         let mut families: BTreeMap<String, Family> = BTreeMap::new();
         for member in members {
@@ -487,6 +488,14 @@ impl Resolver<'_> {
                 let Some(about) = &claim.about else {
                     continue;
                 };
+                // a denial bears on the perpetrator only when it denies a
+                // part in the attack, not "reports that explosives were found"
+                if claim.kind == ClaimKind::Denial
+                    && !denies_involvement(member.text, &claim.attribution.content)
+                {
+                    continue;
+                }
+
                 let key = about
                     .entity
                     .as_ref()
@@ -513,6 +522,7 @@ impl Resolver<'_> {
                 };
                 let family = families.entry(key).or_default();
                 family.names.insert(about.text.clone());
+                let firm = claim.hedges.is_empty();
                 let disputes = claim.kind == ClaimKind::Denial
                     || claim.stance == Stance::Denies
                     || (claim.stance == Stance::Disputes && claim.kind != ClaimKind::Confirmation);
@@ -523,9 +533,11 @@ impl Resolver<'_> {
                 } else if claim.kind == ClaimKind::Responsibility {
                     family.sources.insert(source);
                     family.claims.push(reference);
+                    family.firm |= firm;
                 } else if matches!(claim.kind, ClaimKind::Attribution | ClaimKind::Confirmation) {
                     family.sources.insert(source);
                     family.attributions.push(reference);
+                    family.firm |= firm;
                 }
             }
         }
@@ -546,6 +558,7 @@ impl Resolver<'_> {
                     actor,
                     names: f.names.into_iter().collect(),
                     standing,
+                    hedged: supported && !f.firm,
                     sources: f.sources.into_iter().collect(),
                     claims: f.claims,
                     attributions: f.attributions,
@@ -560,10 +573,14 @@ impl Resolver<'_> {
                 &b.actor,
             ))
         });
-        let supported: Vec<&ActorStanding> = actors
+        let mut supported: Vec<&ActorStanding> = actors
             .iter()
             .filter(|a| a.standing != Standing::Denied)
             .collect();
+        // speculation alone does not contest a firm attribution
+        if supported.iter().any(|a| !a.hedged) {
+            supported.retain(|a| !a.hedged);
+        }
         let status = match supported.as_slice() {
             [] => PerpetratorStatus::Unknown,
             [one] => match one.standing {
@@ -575,6 +592,35 @@ impl Resolver<'_> {
         };
         PerpetratorRecord { status, actors }
     }
+}
+
+/// Words of a denial's content that make it a denial of a part in the
+/// attack.
+const INVOLVEMENT: &[&str] = &[
+    "involve",
+    "responsib",
+    "behind",
+    "link",
+    "role",
+    "part in",
+    "carried out",
+    "carry out",
+    "organis",
+    "organiz",
+    "complicit",
+    "attack",
+    "причаст",
+    "ответствен",
+    "связ",
+    "участ",
+];
+
+fn denies_involvement(text: &str, content: &[ByteSpan]) -> bool {
+    content.is_empty()
+        || content.iter().any(|span| {
+            let words = slice(text, *span).to_lowercase();
+            INVOLVEMENT.iter().any(|w| words.contains(w))
+        })
 }
 
 /// Lower case, leading article dropped: "The Taliban" and "the Taliban"
@@ -647,13 +693,13 @@ fn toll_conflicts(series: &[TollPoint]) -> (bool, Vec<String>) {
             let latest = |p: &TollPoint| {
                 p.assertions
                     .iter()
-                    .filter_map(|a| a.published.clone())
+                    .filter_map(|a| a.published.as_deref().and_then(moment))
                     .max()
             };
             let earliest = |p: &TollPoint| {
                 p.assertions
                     .iter()
-                    .filter_map(|a| a.published.clone())
+                    .filter_map(|a| a.published.as_deref().and_then(moment))
                     .min()
             };
             let rising = matches!((latest(lo), earliest(hi)), (Some(l), Some(h)) if l < h);
@@ -672,52 +718,60 @@ fn toll_conflicts(series: &[TollPoint]) -> (bool, Vec<String>) {
     (!conflicts.is_empty(), conflicts)
 }
 
+/// When a report was published, in seconds (UTC); a bare date counts as
+/// its last second, so a timed report that day is never taken as later.
+fn moment(published: &str) -> Option<i64> {
+    if let Ok(time) = chrono::DateTime::parse_from_rfc3339(published) {
+        return Some(time.timestamp());
+    }
+    let days = parse_iso(published)?;
+    Some(i64::from(days.last) * 86_400 + 86_399)
+}
+
+/// Figures within this many days of the latest as-of day are current.
+const CURRENT_DAYS: i32 = 1;
+
 fn toll_consensus(series: &[TollPoint]) -> TollConsensus {
-    let latest_day = series.iter().filter_map(|p| p.as_of.clone()).max();
+    let day = |p: &TollPoint| p.as_of.as_deref().and_then(parse_iso).map(|d| d.first);
+    let latest_day = series.iter().filter_map(day).max();
     let current: Vec<&TollPoint> = series
         .iter()
-        .filter(|p| latest_day.is_none() || p.as_of == latest_day)
+        .filter(|p| match (latest_day, day(p)) {
+            (Some(latest), Some(d)) => latest - d <= CURRENT_DAYS,
+            (Some(_), None) => false,
+            (None, _) => true,
+        })
         .collect();
-    // one figure per source: its highest on that day (a source's own
-    // figures only rise)
-    let mut per_source: BTreeMap<&str, u64> = BTreeMap::new();
+    // one figure per source: its highest current one (partial counts such
+    // as "97 in hospital" beside "182 injured" are not the source's total)
+    let mut per_source: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
     for point in &current {
         for source in &point.sources {
             let entry = per_source.entry(source).or_default();
-            *entry = (*entry).max(point.low);
+            if point.low >= entry.0 {
+                *entry = (point.low, point.high.unwrap_or(point.low).max(point.low));
+            }
         }
     }
-    let mut figures: Vec<u64> = per_source.into_values().collect();
-    figures.sort_unstable();
-    let low = current.iter().map(|p| p.low).min().unwrap_or_default();
-    let high = current
-        .iter()
-        .map(|p| p.high.unwrap_or(p.low))
-        .max()
-        .unwrap_or_default();
-    let best = figures
-        .get(figures.len().saturating_sub(1) / 2)
+    let mut lows: Vec<u64> = per_source.values().map(|v| v.0).collect();
+    lows.sort_unstable();
+    let low = lows.first().copied().unwrap_or_default();
+    let high = per_source.values().map(|v| v.1).max().unwrap_or_default();
+    let best = lows
+        .get(lows.len().saturating_sub(1) / 2)
         .copied()
         .unwrap_or(low);
+    // GTD: the most recent figure, preferring one independent sources agree on
     let gtd = current
         .iter()
-        .max_by_key(|p| {
-            (
-                p.assertions
-                    .iter()
-                    .filter_map(|a| a.published.clone())
-                    .max(),
-                p.corroboration,
-                p.low,
-            )
-        })
+        .max_by_key(|p| (p.corroboration > 1, day(p), p.corroboration, p.low))
         .map_or(low, |p| p.low);
     TollConsensus {
         ucdp_low: low,
         ucdp_best: best,
         ucdp_high: high,
-        acled: figures.first().copied().unwrap_or(low),
+        acled: low,
         gtd,
-        as_of: latest_day,
+        as_of: latest_day.map(crate::dates::iso),
     }
 }

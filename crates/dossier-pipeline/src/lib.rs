@@ -29,6 +29,7 @@ mod error;
 pub mod ingest;
 pub mod link;
 mod pipeline;
+pub mod record;
 pub mod registry;
 mod runner;
 
@@ -36,4 +37,5 @@ pub use error::PipelineError;
 pub use ingest::{IngestOptions, IngestSummary, InputProblem, ingest};
 pub use link::{LinkSummary, link_pending};
 pub use pipeline::Pipeline;
+pub use record::{LinkedEvent, Report, linked_event};
 pub use runner::Runner;
