@@ -775,3 +775,152 @@ fn toll_consensus(series: &[TollPoint]) -> TollConsensus {
         as_of: latest_day.map(crate::dates::iso),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(
+        as_of: Option<&str>,
+        low: u64,
+        high: Option<u64>,
+        sources: &[(&str, &str)],
+    ) -> TollPoint {
+        TollPoint {
+            as_of: as_of.map(str::to_owned),
+            low,
+            high,
+            label: low.to_string(),
+            sources: sources.iter().map(|(s, _)| (*s).to_owned()).collect(),
+            corroboration: sources.len(),
+            assertions: sources
+                .iter()
+                .map(|(source, published)| Assertion {
+                    text: low.to_string(),
+                    article: format!("a-{source}"),
+                    mention: format!("a-{source}.0"),
+                    outlet: None,
+                    published: Some((*published).to_owned()),
+                    span: ByteSpan::new(0, 1),
+                    sentence: ByteSpan::new(0, 1),
+                    source: (*source).to_owned(),
+                    copy_of: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_toll_rising_during_the_day_is_an_update() {
+        let series = [
+            point(
+                Some("2024-03-23"),
+                40,
+                Some(40),
+                &[("wire", "2024-03-23T07:05:00+00:00")],
+            ),
+            point(
+                Some("2024-03-23"),
+                61,
+                None,
+                &[("observer", "2024-03-23T10:15:00+00:00")],
+            ),
+        ];
+        assert_eq!(toll_conflicts(&series), (false, Vec::new()));
+    }
+
+    #[test]
+    fn a_lower_figure_reported_later_is_a_contradiction() {
+        let series = [
+            point(
+                Some("2024-03-23"),
+                40,
+                Some(40),
+                &[("wire", "2024-03-23T12:00:00+00:00")],
+            ),
+            point(
+                Some("2024-03-23"),
+                61,
+                Some(61),
+                &[("observer", "2024-03-23T10:15:00+00:00")],
+            ),
+        ];
+        let (contested, conflicts) = toll_conflicts(&series);
+        assert!(contested);
+        assert_eq!(conflicts.len(), 1);
+        // overlapping ranges ("at least 40", 61) agree
+        let series = [
+            point(
+                Some("2024-03-23"),
+                40,
+                None,
+                &[("wire", "2024-03-23T12:00:00+00:00")],
+            ),
+            point(
+                Some("2024-03-23"),
+                61,
+                Some(61),
+                &[("observer", "2024-03-23T10:15:00+00:00")],
+            ),
+        ];
+        assert!(!toll_conflicts(&series).0);
+        // one source disagreeing with itself is no contradiction between sources
+        let series = [
+            point(
+                Some("2024-03-23"),
+                40,
+                Some(40),
+                &[("wire", "2024-03-23T12:00:00+00:00")],
+            ),
+            point(
+                Some("2024-03-23"),
+                61,
+                Some(61),
+                &[("wire", "2024-03-23T10:15:00+00:00")],
+            ),
+        ];
+        assert!(!toll_conflicts(&series).0);
+    }
+
+    #[test]
+    fn consensus_follows_each_convention() {
+        let series = [
+            point(None, 137, Some(137), &[("sk", "2024-03-26")]),
+            point(Some("2024-03-22"), 40, Some(40), &[("wire", "2024-03-22")]),
+            point(
+                Some("2024-03-25"),
+                139,
+                Some(139),
+                &[("sk", "2024-03-26"), ("hub", "2024-03-26")],
+            ),
+            point(Some("2024-03-26"), 150, Some(150), &[("hub", "2024-03-26")]),
+            point(Some("2024-03-26"), 99, Some(99), &[("hub", "2024-03-26")]),
+        ];
+        let c = toll_consensus(&series);
+        assert_eq!(c.as_of.as_deref(), Some("2024-03-26"));
+        // per source its highest current figure: sk 139, hub 150; the old
+        // 40 and the undated "earlier 137" are not current, hub's partial 99
+        // is not its total
+        assert_eq!((c.ucdp_low, c.ucdp_best, c.ucdp_high), (139, 139, 150));
+        assert_eq!(c.acled, 139);
+        // GTD: the most recent figure that independent sources agree on
+        assert_eq!(c.gtd, 139);
+    }
+
+    #[test]
+    fn published_moments_order_across_time_zones() {
+        let a = moment("2024-03-22T23:40:00+03:00").unwrap();
+        let b = moment("2024-03-22T21:00:00+00:00").unwrap();
+        assert!(a < b);
+        // a bare date is the end of its day
+        assert!(moment("2024-03-23").unwrap() > moment("2024-03-23T10:15:00+00:00").unwrap());
+    }
+
+    #[test]
+    fn denials_of_other_things_do_not_dispute_the_perpetrator() {
+        let text =
+            "Kyiv denied any involvement. The committee denied reports that explosives were found.";
+        assert!(denies_involvement(text, &[ByteSpan::new(12, 27)]));
+        assert!(!denies_involvement(text, &[ByteSpan::new(55, 86)]));
+    }
+}
