@@ -6,3 +6,16 @@
 //! the same groups, events and consensus, whatever order they arrived in
 //! beyond the tie-breaks each module documents.
 #![warn(missing_docs)]
+
+pub mod copies;
+pub mod groups;
+pub mod lsh;
+pub mod minhash;
+pub mod shingle;
+
+pub use copies::{
+    CopyDetector, CopyDoc, CopyKind, CopyLink, CopyMatch, Fingerprint, Fingerprinter, compare,
+};
+pub use groups::{CopyGroup, CopyGroups};
+pub use lsh::{LshIndex, band_keys};
+pub use minhash::{Signature, SignatureLengthError};
