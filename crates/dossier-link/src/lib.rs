@@ -7,10 +7,21 @@
 //! beyond the tie-breaks each module documents.
 #![warn(missing_docs)]
 
+pub mod copies;
 pub mod dates;
 pub mod events;
+pub mod groups;
+pub mod lsh;
+pub mod minhash;
 pub mod record;
+pub mod shingle;
 pub mod sources;
 
+pub use copies::{
+    CopyDetector, CopyDoc, CopyKind, CopyLink, CopyMatch, Fingerprint, Fingerprinter, compare,
+};
 pub use events::{EventIndex, EventSketch, MentionFacts, Placement};
+pub use groups::{CopyGroup, CopyGroups};
+pub use lsh::{LshIndex, band_keys};
+pub use minhash::{Signature, SignatureLengthError};
 pub use record::{EventRecord, MemberReport, PerpetratorStatus, Resolver, Standing};
