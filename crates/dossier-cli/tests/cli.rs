@@ -716,6 +716,22 @@ fn crocus_reports_link_into_one_event_with_sources_series_and_status() {
         "{sources:?}"
     );
     assert!(sources.len() >= 8, "{sources:?}");
+    // the evening paper's syndicated rewrite of the wire story is a copy:
+    // its toll counts for the wire, once
+    let ledger = reports
+        .iter()
+        .find(|r| r["outlet"] == "evening-ledger.example")
+        .unwrap();
+    assert_eq!(ledger["copy_kind"], "near_duplicate", "{ledger}");
+    assert_eq!(ledger["source"], "outlet:wire.example", "{ledger}");
+    let at_least_133 = linked["record"]["killed"]["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["low"] == 133)
+        .unwrap();
+    assert_eq!(at_least_133["corroboration"], 1, "{at_least_133}");
+    assert_eq!(at_least_133["assertions"].as_array().unwrap().len(), 2);
 
     // the toll as a series with as-of dates, rising 40 → 60 → 115 → 133 → 139
     let killed = &linked["record"]["killed"];
@@ -795,4 +811,43 @@ fn crocus_reports_link_into_one_event_with_sources_series_and_status() {
     let mention = reports[0]["mention"].as_str().unwrap();
     let page = stdout(&dossier(&db, &["event", mention]));
     assert!(page.contains(&format!("part of   event {id}")), "{page}");
+}
+
+#[test]
+fn linking_does_not_depend_on_input_order_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample();
+    let mut inputs: Vec<String> = ["html", "jsonl", "feeds", "archive", "seeds"]
+        .iter()
+        .map(|d| sample.join(d).to_str().unwrap().to_owned())
+        .collect();
+    let events_of = |db: &Path| {
+        let listed = json_lines(&stdout(&dossier(
+            db,
+            &["--json", "events", "--limit", "500"],
+        )));
+        listed
+            .iter()
+            .map(|e| {
+                (
+                    e["id"].as_str().unwrap().to_owned(),
+                    e["articles"].as_u64().unwrap(),
+                )
+            })
+            .collect::<BTreeSet<_>>()
+    };
+    let forward = dir.path().join("forward.db");
+    let mut args = vec!["ingest"];
+    args.extend(inputs.iter().map(String::as_str));
+    assert!(dossier(&forward, &args).status.success());
+    inputs.reverse();
+    let backward = dir.path().join("backward.db");
+    let mut args = vec!["ingest"];
+    args.extend(inputs.iter().map(String::as_str));
+    assert!(dossier(&backward, &args).status.success());
+    assert_eq!(events_of(&forward), events_of(&backward));
+    // nothing is pending after an ingest; linking again changes nothing
+    let again = json_lines(&stdout(&dossier(&forward, &["--json", "link"])));
+    assert_eq!(again[0]["articles"], 0, "{again:?}");
+    assert_eq!(events_of(&forward), events_of(&backward));
 }

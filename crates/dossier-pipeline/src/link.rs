@@ -11,8 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_kb::{Kb, RelationKind};
 use dossier_link::dates::iso;
-use dossier_link::{EventIndex, EventSketch, MentionFacts};
-use dossier_store::{EventRow, LinkBatch, LinkInput, MemberRow, Store};
+use dossier_link::{
+    CopyDetector, CopyDoc, EventIndex, EventSketch, Fingerprint, Fingerprinter, MentionFacts,
+    Signature, band_keys, compare,
+};
+use dossier_model::ArticleId;
+use dossier_store::{
+    CopyLinkRow, EventRow, FingerprintRow, LinkBatch, LinkInput, MemberRow, Store,
+    StoredFingerprint,
+};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::PipelineError;
@@ -135,6 +143,10 @@ pub fn link_pending(
     let mut summary = LinkSummary::default();
     let mut index = EventIndex::new();
     let mut loaded: Option<(i32, i32)> = None;
+    // copies among this run's articles are found in memory; earlier runs'
+    // articles through the store's LSH and sentence tables
+    let mut detector = CopyDetector::new();
+    let earlier_runs = store.has_fingerprints()?;
     loop {
         let ids = store.pending_links(LINK_CHUNK)?;
         if ids.is_empty() {
@@ -145,6 +157,8 @@ pub fn link_pending(
             articles: ids,
             ..LinkBatch::default()
         };
+        link_copies(store, &inputs, &mut detector, earlier_runs, &mut batch)?;
+        summary.copies += batch.copy_links.len() as u64;
         let facts: Vec<Vec<MentionFacts>> = inputs
             .iter()
             .map(|input| mention_facts(input, &lkb))
@@ -175,6 +189,102 @@ pub fn link_pending(
         progress(&summary);
     }
     Ok(summary)
+}
+
+/// Sentence hashes as stored: little-endian u64s.
+fn sentence_bytes(hashes: &[u64]) -> Vec<u8> {
+    hashes.iter().flat_map(|h| h.to_le_bytes()).collect()
+}
+
+fn stored_fingerprint(stored: &StoredFingerprint) -> Option<Fingerprint> {
+    let signature = Signature::from_bytes(&stored.signature).ok()?;
+    let sentences = stored
+        .sentences
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .collect();
+    Some(Fingerprint {
+        signature,
+        sentences,
+    })
+}
+
+/// Fingerprints the chunk (in parallel) and finds each article's copies
+/// among the articles linked before it.
+fn link_copies(
+    store: &dyn Store,
+    inputs: &[LinkInput],
+    detector: &mut CopyDetector,
+    earlier_runs: bool,
+    batch: &mut LinkBatch,
+) -> Result<(), PipelineError> {
+    let fingerprints: Vec<Fingerprint> = inputs
+        .par_iter()
+        .map_init(Fingerprinter::new, |fingerprinter, input| {
+            fingerprinter.fingerprint(&CopyDoc {
+                id: "",
+                published: input.published.as_deref(),
+                text: &input.text,
+                sentences: &input.sentences,
+            })
+        })
+        .collect();
+    for (input, fingerprint) in inputs.iter().zip(fingerprints) {
+        let id = input.id.to_string();
+        let bands = band_keys(&fingerprint.signature).to_vec();
+        let mut links: Vec<CopyLinkRow> = Vec::new();
+        if earlier_runs && !fingerprint.signature.is_empty() {
+            for stored in store.copy_candidates(&bands, &fingerprint.sentences)? {
+                let Some(theirs) = stored_fingerprint(&stored) else {
+                    continue;
+                };
+                if let Some(found) = compare(&fingerprint, &theirs) {
+                    links.push(CopyLinkRow {
+                        article: input.id,
+                        other: stored.article,
+                        kind: copy_kind_name(found.kind),
+                        similarity: found.similarity,
+                        shared: found.shared_sentences,
+                    });
+                }
+            }
+        }
+        let row = FingerprintRow {
+            fingerprint: StoredFingerprint {
+                article: input.id,
+                published: input.published.clone(),
+                signature: fingerprint.signature.to_bytes().to_vec(),
+                sentences: sentence_bytes(&fingerprint.sentences),
+            },
+            bands: if fingerprint.signature.is_empty() {
+                Vec::new()
+            } else {
+                bands
+            },
+            sentence_hashes: fingerprint.sentences.clone(),
+        };
+        for link in detector.add_fingerprint(&id, input.published.as_deref(), fingerprint) {
+            if let Ok(other) = link.other.parse::<ArticleId>() {
+                links.push(CopyLinkRow {
+                    article: input.id,
+                    other,
+                    kind: copy_kind_name(link.kind),
+                    similarity: link.similarity,
+                    shared: link.shared_sentences,
+                });
+            }
+        }
+        batch.fingerprints.push(row);
+        batch.copy_links.extend(links);
+    }
+    Ok(())
+}
+
+fn copy_kind_name(kind: dossier_link::CopyKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn mention_facts(input: &LinkInput, lkb: &LinkKb<'_>) -> Vec<MentionFacts> {

@@ -606,6 +606,13 @@ pub trait Store {
         sentence_hashes: &[u64],
     ) -> Result<Vec<StoredFingerprint>, Error>;
 
+    /// Whether any copy-detection fingerprint is stored (from an earlier
+    /// linking run).
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn has_fingerprints(&self) -> Result<bool, Error>;
+
     /// Sketches (the linker's JSON) of events whose day window meets
     /// `first..=last`, and of every event without a window.
     ///

@@ -116,7 +116,7 @@ pub(crate) fn copy_candidates(
         let mut ids: Vec<String> = Vec::new();
         let mut by_band = store
             .conn
-            .prepare_cached("SELECT article_id FROM lsh_bands WHERE band_key = ?1")?;
+            .prepare_cached("SELECT article_id FROM lsh_bands WHERE band_key = ?1 LIMIT 256")?;
         for &band in bands {
             for id in by_band.query_map(params![signed(band)], |row| row.get::<_, String>(0))? {
                 ids.push(id?);
@@ -124,7 +124,7 @@ pub(crate) fn copy_candidates(
         }
         let mut by_sentence = store
             .conn
-            .prepare_cached("SELECT article_id FROM sentence_hashes WHERE hash = ?1")?;
+            .prepare_cached("SELECT article_id FROM sentence_hashes WHERE hash = ?1 LIMIT 64")?;
         for &hash in sentence_hashes {
             for id in by_sentence.query_map(params![signed(hash)], |row| row.get::<_, String>(0))? {
                 ids.push(id?);
@@ -160,6 +160,15 @@ pub(crate) fn copy_candidates(
             })
         })
         .collect()
+}
+
+pub(crate) fn has_fingerprints(store: &SqliteStore) -> Result<bool, Error> {
+    store
+        .conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM fingerprints)", [], |row| {
+            row.get(0)
+        })
+        .map_err(store.sql_err())
 }
 
 pub(crate) fn event_sketches(
@@ -460,4 +469,109 @@ pub(crate) fn sightings_of(store: &SqliteStore, article: ArticleId) -> Result<Ve
         rows.collect()
     };
     run().map_err(store.sql_err())
+}
+
+#[cfg(test)]
+mod tests {
+    use dossier_model::{Article, Source, SourceFormat};
+
+    use crate::{FingerprintRow, Store};
+
+    use super::*;
+
+    fn stored(store: &mut SqliteStore, text: &str) -> ArticleId {
+        let article = Article::from_plain_text(
+            Source::new(format!("{text}.txt"), SourceFormat::Text),
+            text.to_owned(),
+        );
+        store.put_batch(std::slice::from_ref(&article)).unwrap();
+        article.id
+    }
+
+    #[test]
+    fn link_tables_round_trip() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let a = stored(
+            &mut store,
+            "Gunmen opened fire at a concert hall near Moscow.",
+        );
+        let b = stored(
+            &mut store,
+            "Gunmen opened fire at a concert hall near Moscow on Friday.",
+        );
+        let mut pending = store.pending_links(10).unwrap();
+        pending.sort();
+        let mut both = vec![a, b];
+        both.sort();
+        assert_eq!(pending, both);
+        assert!(!store.has_fingerprints().unwrap());
+        let batch = LinkBatch {
+            articles: vec![a, b],
+            fingerprints: vec![FingerprintRow {
+                fingerprint: StoredFingerprint {
+                    article: a,
+                    published: Some("2024-03-23".to_owned()),
+                    signature: vec![1, 2, 3],
+                    sentences: vec![9; 8],
+                },
+                bands: vec![u64::MAX, 7],
+                sentence_hashes: vec![42],
+            }],
+            copy_links: vec![CopyLinkRow {
+                article: b,
+                other: a,
+                kind: "near_duplicate".to_owned(),
+                similarity: 0.8,
+                shared: 1,
+            }],
+            events: vec![EventRow {
+                id: "ev1".to_owned(),
+                kind: "shooting".to_owned(),
+                date: Some("2024-03-22".to_owned()),
+                country: Some("RU".to_owned()),
+                place: Some("Krasnogorsk".to_owned()),
+                first_day: Some(19_804),
+                last_day: Some(19_804),
+                members: 2,
+                articles: 2,
+                sketch: "{}".to_owned(),
+            }],
+            members: vec![MemberRow {
+                mention: format!("{a}.0"),
+                event: "ev1".to_owned(),
+                article: a,
+                score: 0.0,
+                opened: true,
+            }],
+        };
+        store.commit_links(&batch).unwrap();
+        assert!(store.pending_links(10).unwrap().is_empty());
+        assert!(store.has_fingerprints().unwrap());
+        // u64 keys survive SQLite's signed integers
+        let found = store.copy_candidates(&[u64::MAX], &[]).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].signature, vec![1, 2, 3]);
+        assert_eq!(store.copy_candidates(&[], &[42]).unwrap().len(), 1);
+        assert!(store.copy_candidates(&[8], &[43]).unwrap().is_empty());
+        assert_eq!(store.event_sketches(19_800, 19_810).unwrap().len(), 1);
+        assert!(store.event_sketches(19_900, 19_910).unwrap().is_empty());
+        assert_eq!(
+            store.find_linked_events("ev", 5).unwrap()[0]
+                .place
+                .as_deref(),
+            Some("Krasnogorsk")
+        );
+        assert_eq!(store.event_members("ev1").unwrap().len(), 1);
+        assert_eq!(
+            store
+                .event_of_mention(&format!("{a}.0"))
+                .unwrap()
+                .as_deref(),
+            Some("ev1")
+        );
+        let links = store.copy_links(&[a]).unwrap();
+        assert_eq!(links.len(), 1);
+        assert_eq!((links[0].article, links[0].other), (b, a));
+        assert_eq!(store.sightings_of(a).unwrap().len(), 1);
+    }
 }

@@ -625,6 +625,10 @@ impl Store for SqliteStore {
         crate::links::copy_candidates(self, bands, sentence_hashes)
     }
 
+    fn has_fingerprints(&self) -> Result<bool, Error> {
+        crate::links::has_fingerprints(self)
+    }
+
     fn event_sketches(&self, first: i32, last: i32) -> Result<Vec<String>, Error> {
         crate::links::event_sketches(self, first, last)
     }
