@@ -151,6 +151,10 @@ struct IngestArgs {
     /// Documents per store transaction.
     #[arg(long, default_value_t = 256)]
     batch: usize,
+    /// Store only; leave linking (copies, events across articles) to a later
+    /// `dossier link`, e.g. after several ingests.
+    #[arg(long)]
+    no_link: bool,
 }
 
 #[derive(Debug, Args)]
@@ -308,13 +312,17 @@ fn ingest(
         },
     )?;
     let mut summary = summary;
-    summary.linked = link_with_progress(&mut store, &kb, &bar)?;
+    if !args.no_link {
+        summary.linked = link_with_progress(&mut store, &kb, &bar)?;
+    }
     bar.finish_and_clear();
     if json {
         json_line(out, &summary)?;
     } else {
         print_summary(out, &summary, db)?;
-        print_link_summary(out, &summary.linked)?;
+        if !args.no_link {
+            print_link_summary(out, &summary.linked)?;
+        }
     }
     Ok(if summary.failed() > 0 {
         ExitCode::from(1)

@@ -21,7 +21,7 @@
 //! (publication date, then article id, then ordinal) so the same set of
 //! articles gives the same events however it was listed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dossier_model::{EventMention, EventRole, EventStatus, PlacePrecision};
 use serde::{Deserialize, Serialize};
@@ -276,12 +276,14 @@ fn time_score(facts: &MentionFacts, sketch: &EventSketch) -> Option<f32> {
         (Some(mine), Some(theirs)) => (mine.gap(theirs) == 0).then_some(0.3),
         (Some(mine), None) => match range(sketch.proxy_days) {
             Some(proxy) if mine.gap(proxy) == 0 => Some(0.5),
-            Some(proxy) if mine.len() == 1 && mine.gap(proxy) > 7 => None,
+            Some(proxy) if mine.len() == 1 && mine.gap(proxy) > DAY_TOLERANCE => None,
             _ => Some(0.0),
         },
         (None, theirs) => match (facts.proxy_days, theirs.or(range(sketch.proxy_days))) {
             (Some(proxy), Some(theirs)) if proxy.gap(theirs) == 0 => Some(0.5),
-            (Some(proxy), Some(theirs)) if proxy.gap(theirs) > 7 && theirs.len() <= 7 => None,
+            (Some(proxy), Some(theirs)) if proxy.gap(theirs) > DAY_TOLERANCE && theirs.len() <= 7 => {
+                None
+            }
             _ => Some(0.0),
         },
     }
@@ -326,11 +328,14 @@ fn place_score(facts: &MentionFacts, sketch: &EventSketch) -> Option<f32> {
 /// How well `facts` fits `sketch`; `None` when a hard rule keeps them apart.
 #[must_use]
 pub fn score(facts: &MentionFacts, sketch: &EventSketch) -> Option<f32> {
-    if facts.status == EventStatus::Hypothetical || sketch.articles.contains(&facts.article) {
+    if facts.status == EventStatus::Hypothetical {
         return None;
     }
     let time = time_score(facts, sketch)?;
     let place = place_score(facts, sketch)?;
+    if sketch.articles.contains(&facts.article) {
+        return None;
+    }
     if time <= 0.0 && place <= 0.0 {
         return None;
     }
@@ -375,22 +380,36 @@ pub struct Placement {
     pub opened: bool,
 }
 
-/// Events in memory, indexed by day so candidates are found fast.
+/// Events in memory, indexed by day (and country) so candidates are found
+/// without scanning: a mention is scored only against events whose window
+/// lies within [`DAY_TOLERANCE`] days of its own and whose country is its
+/// own or unknown.
 #[derive(Debug, Default)]
 pub struct EventIndex {
-    sketches: BTreeMap<String, EventSketch>,
-    /// Day → ids of events whose window holds it.
-    by_day: BTreeMap<i32, Vec<String>>,
-    /// Events with no window, by country ("" when none).
-    undated: BTreeMap<String, Vec<String>>,
+    sketches: Vec<EventSketch>,
+    numbers: HashMap<String, u32>,
+    /// (day, country) → events whose window holds the day; country "" for
+    /// events without one.
+    by_day: HashMap<(i32, String), Vec<u32>>,
+    /// Day → every event whose window holds it, for mentions without a
+    /// country.
+    by_day_any: HashMap<i32, Vec<u32>>,
+    /// Events without a usable window, by country ("" when none).
+    undated: BTreeMap<String, Vec<u32>>,
     /// Events by city-level place key and venue, for undated mentions.
-    by_place: BTreeMap<String, Vec<String>>,
-    changed: BTreeSet<String>,
+    by_place: HashMap<String, Vec<u32>>,
+    changed: BTreeSet<u32>,
 }
 
 /// A window longer than this is not indexed day by day (a year-wide event
 /// would flood the index); such events are found by country.
 const MAX_INDEXED_DAYS: i32 = 62;
+
+fn push_once(list: &mut Vec<u32>, number: u32) {
+    if !list.contains(&number) {
+        list.push(number);
+    }
+}
 
 impl EventIndex {
     /// An empty index.
@@ -399,13 +418,24 @@ impl EventIndex {
         Self::default()
     }
 
-    /// Adds an event loaded from storage.
+    /// Adds an event loaded from storage; an event already held is kept
+    /// (the one in memory is the newer).
     pub fn insert(&mut self, sketch: EventSketch) {
-        self.index(&sketch);
-        self.sketches.insert(sketch.id.clone(), sketch);
+        if self.numbers.contains_key(&sketch.id) {
+            return;
+        }
+        let Ok(number) = u32::try_from(self.sketches.len()) else {
+            return;
+        };
+        self.numbers.insert(sketch.id.clone(), number);
+        self.sketches.push(sketch);
+        self.index(number);
     }
 
-    fn index(&mut self, sketch: &EventSketch) {
+    fn index(&mut self, number: u32) {
+        let Some(sketch) = self.sketches.get(number as usize) else {
+            return;
+        };
         let places = sketch
             .places
             .iter()
@@ -413,59 +443,74 @@ impl EventIndex {
             .map(|p| &p.key)
             .chain(&sketch.venues);
         for key in places {
-            let ids = self.by_place.entry(key.clone()).or_default();
-            if !ids.contains(&sketch.id) {
-                ids.push(sketch.id.clone());
-            }
+            push_once(self.by_place.entry(key.clone()).or_default(), number);
         }
+        let countries: Vec<String> = if sketch.countries.is_empty() {
+            vec![String::new()]
+        } else {
+            sketch.countries.iter().cloned().collect()
+        };
         match sketch.window() {
             Some((first, last)) if last - first < MAX_INDEXED_DAYS => {
                 for day in first..=last {
-                    let ids = self.by_day.entry(day).or_default();
-                    if !ids.contains(&sketch.id) {
-                        ids.push(sketch.id.clone());
+                    push_once(self.by_day_any.entry(day).or_default(), number);
+                    for country in &countries {
+                        push_once(
+                            self.by_day.entry((day, country.clone())).or_default(),
+                            number,
+                        );
                     }
                 }
             }
             _ => {
-                let country = sketch.countries.iter().next().cloned().unwrap_or_default();
-                let ids = self.undated.entry(country).or_default();
-                if !ids.contains(&sketch.id) {
-                    ids.push(sketch.id.clone());
+                for country in countries {
+                    push_once(self.undated.entry(country).or_default(), number);
                 }
             }
         }
     }
 
-    fn candidates(&self, facts: &MentionFacts) -> BTreeSet<&str> {
-        let mut ids = BTreeSet::new();
+    fn candidates(&self, facts: &MentionFacts) -> Vec<u32> {
+        let mut found: Vec<u32> = Vec::new();
         let window = facts.days.or(facts.proxy_days);
-        if let Some(days) = window.filter(|d| d.len() <= MAX_INDEXED_DAYS) {
-            let reach = DAY_TOLERANCE + 7;
-            for (_, events) in self.by_day.range(days.first - reach..=days.last + reach) {
-                ids.extend(events.iter().map(String::as_str));
+        if let Some(days) = window {
+            let reach = if days.len() <= 7 { DAY_TOLERANCE } else { 0 };
+            let (first, last) = (days.first - reach, days.last + reach);
+            if days.len() <= MAX_INDEXED_DAYS {
+                for day in first..=last {
+                    match &facts.country {
+                        Some(country) => {
+                            for key in [(day, country.clone()), (day, String::new())] {
+                                if let Some(events) = self.by_day.get(&key) {
+                                    found.extend(events);
+                                }
+                            }
+                        }
+                        None => {
+                            if let Some(events) = self.by_day_any.get(&day) {
+                                found.extend(events);
+                            }
+                        }
+                    }
+                }
             }
-        } else if let Some(days) = window {
-            // coarse dates: every event inside the month or year
-            for (_, events) in self.by_day.range(days.first..=days.last) {
-                ids.extend(events.iter().map(String::as_str));
-            }
-        }
-        if window.is_none() {
+        } else {
             let keys = facts.place.iter().map(|p| &p.key).chain(&facts.venue);
             for key in keys {
                 if let Some(events) = self.by_place.get(key) {
-                    ids.extend(events.iter().map(String::as_str));
+                    found.extend(events);
                 }
             }
         }
         let country = facts.country.clone().unwrap_or_default();
         for (key, events) in &self.undated {
             if key == &country || key.is_empty() || country.is_empty() {
-                ids.extend(events.iter().map(String::as_str));
+                found.extend(events);
             }
         }
-        ids
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Links one mention: it joins the best-scoring event or opens one.
@@ -474,61 +519,72 @@ impl EventIndex {
         if facts.status == EventStatus::Hypothetical {
             return None;
         }
-        let mut best: Option<(f32, &str)> = None;
-        for id in self.candidates(facts) {
-            let Some(sketch) = self.sketches.get(id) else {
+        let mut best: Option<(f32, u32)> = None;
+        for number in self.candidates(facts) {
+            let Some(sketch) = self.sketches.get(number as usize) else {
                 continue;
             };
             if let Some(s) = score(facts, sketch).filter(|&s| s >= LINK_THRESHOLD) {
-                // candidates come in id order, so on equal scores the
-                // smaller id stays
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, id));
+                // on equal scores the smaller id stays
+                let better = match best {
+                    None => true,
+                    Some((b, current)) => {
+                        s > b || (s == b && sketch.id < self.sketches[current as usize].id)
+                    }
+                };
+                if better {
+                    best = Some((s, number));
                 }
             }
         }
-        let placement = if let Some((score, id)) = best {
-            let id = id.to_owned();
-            if let Some(sketch) = self.sketches.get_mut(&id) {
-                sketch.add(facts);
-            }
-            if let Some(sketch) = self.sketches.get(&id).cloned() {
-                self.index(&sketch);
-            }
-            Placement {
-                mention: facts.id.clone(),
-                event: id,
-                score,
-                opened: false,
-            }
+        let (number, placement) = if let Some((score, number)) = best {
+            self.sketches[number as usize].add(facts);
+            self.index(number);
+            (
+                number,
+                Placement {
+                    mention: facts.id.clone(),
+                    event: self.sketches[number as usize].id.clone(),
+                    score,
+                    opened: false,
+                },
+            )
         } else {
             let sketch = EventSketch::open(facts);
             let id = sketch.id.clone();
             self.insert(sketch);
-            Placement {
-                mention: facts.id.clone(),
-                event: id,
-                score: 0.0,
-                opened: true,
-            }
+            let number = self.numbers.get(&id).copied()?;
+            (
+                number,
+                Placement {
+                    mention: facts.id.clone(),
+                    event: id,
+                    score: 0.0,
+                    opened: true,
+                },
+            )
         };
-        self.changed.insert(placement.event.clone());
+        self.changed.insert(number);
         Some(placement)
     }
 
     /// The event with this id.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&EventSketch> {
-        self.sketches.get(id)
+        self.numbers
+            .get(id)
+            .and_then(|&n| self.sketches.get(n as usize))
     }
 
     /// Events changed since the last call, in id order; clears the list.
     pub fn take_changed(&mut self) -> Vec<EventSketch> {
         let changed = std::mem::take(&mut self.changed);
-        changed
+        let mut sketches: Vec<EventSketch> = changed
             .into_iter()
-            .filter_map(|id| self.sketches.get(&id).cloned())
-            .collect()
+            .filter_map(|n| self.sketches.get(n as usize).cloned())
+            .collect();
+        sketches.sort_by(|a, b| a.id.cmp(&b.id));
+        sketches
     }
 
     /// How many events it holds.
