@@ -167,7 +167,8 @@ impl DisjointSets {
 }
 
 /// Seconds since 1970-01-01T00:00Z of an ISO 8601 date (`2024-03-23`, taken
-/// as its start in UTC) or date-time (`2024-03-23T08:05`, optional seconds,
+/// as its last second in UTC: a report dated only by day cannot be shown to
+/// precede a timed report of the same day) or date-time (`2024-03-23T08:05`, optional seconds,
 /// fraction and `Z` / `±hh:mm` / `±hhmm` offset; no offset means UTC).
 fn timestamp(text: &str) -> Option<i64> {
     let text = text.trim();
@@ -190,7 +191,7 @@ fn timestamp(text: &str) -> Option<i64> {
     let mut seconds = days_from_civil(year, month, day) * 86_400;
     let rest = &text[10..];
     if rest.is_empty() {
-        return Some(seconds);
+        return Some(seconds + 86_399);
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     let hour = number(rest.get(0..2)?)?;
@@ -256,8 +257,9 @@ mod tests {
 
     #[test]
     fn timestamps_parse_dates_and_date_times_with_offsets() {
-        assert_eq!(timestamp("1970-01-01"), Some(0));
-        assert_eq!(timestamp("2024-03-23"), Some(1_711_152_000));
+        assert_eq!(timestamp("1970-01-01"), Some(86_399));
+        assert_eq!(timestamp("1970-01-01T00:00"), Some(0));
+        assert_eq!(timestamp("2024-03-23"), Some(1_711_152_000 + 86_399));
         assert_eq!(
             timestamp("2024-03-23T08:05:00+01:00"),
             Some(1_711_152_000 + 7 * 3600 + 300)
@@ -266,7 +268,7 @@ mod tests {
             timestamp("2024-03-23T07:05Z"),
             timestamp("2024-03-23T08:05:00.5+0100")
         );
-        assert_eq!(timestamp("2000-02-29"), Some(951_782_400));
+        assert_eq!(timestamp("2000-02-29T00:00:00Z"), Some(951_782_400));
         assert_eq!(timestamp("23 March 2024"), None);
         assert_eq!(timestamp("2024-13-01"), None);
         assert_eq!(timestamp("2024-03-23T08"), None);
@@ -282,8 +284,10 @@ mod tests {
         ];
         let groups = CopyGroups::build(articles, &links);
         assert_eq!(groups.len(), 2);
+        // "a" is dated by day only, so the timed "c" of that day comes first;
+        // "b" is 01:00 UTC once its offset is applied.
         let first = groups.group_of("a").cloned();
-        assert_eq!(first.as_ref().map(|g| g.origin.as_str()), Some("a"));
+        assert_eq!(first.as_ref().map(|g| g.origin.as_str()), Some("c"));
         assert_eq!(
             first.map(|g| g.members),
             Some(vec!["a".into(), "b".into(), "c".into()])
@@ -291,7 +295,7 @@ mod tests {
         assert_eq!(groups.group_of("y").map(|g| g.origin.as_str()), Some("x"));
         assert_eq!(groups.group_of("z"), None);
         let origins: Vec<&str> = groups.iter().map(|g| g.origin.as_str()).collect();
-        assert_eq!(origins, vec!["a", "x"]);
+        assert_eq!(origins, vec!["c", "x"]);
     }
 
     proptest! {

@@ -73,11 +73,36 @@ impl Hasher for KeyHasher {
 /// A map keyed by precomputed hashes.
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
+/// The documents under one band key. Almost every key holds one document,
+/// so that case allocates nothing (a `Vec` per key cost a third of the
+/// time at 100,000 documents).
+#[derive(Debug, Clone)]
+enum Bucket {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Bucket {
+    fn push(&mut self, doc: u32) {
+        match self {
+            Bucket::One(first) => *self = Bucket::Many(vec![*first, doc]),
+            Bucket::Many(docs) => docs.push(doc),
+        }
+    }
+
+    fn docs(&self) -> &[u32] {
+        match self {
+            Bucket::One(doc) => std::slice::from_ref(doc),
+            Bucket::Many(docs) => docs,
+        }
+    }
+}
+
 /// In-memory LSH table: band key → documents, documents being the caller's
 /// dense `u32` numbers.
 #[derive(Debug, Default, Clone)]
 pub struct LshIndex {
-    buckets: KeyMap<Vec<u32>>,
+    buckets: KeyMap<Bucket>,
 }
 
 impl LshIndex {
@@ -95,7 +120,10 @@ impl LshIndex {
     /// [`insert`](Self::insert) with keys already computed.
     pub fn insert_keys(&mut self, doc: u32, keys: &[u64; BANDS]) {
         for &key in keys {
-            self.buckets.entry(key).or_default().push(doc);
+            self.buckets
+                .entry(key)
+                .and_modify(|bucket| bucket.push(doc))
+                .or_insert(Bucket::One(doc));
         }
     }
 
@@ -111,8 +139,8 @@ impl LshIndex {
     pub fn candidates_for_keys(&self, keys: &[u64; BANDS]) -> Vec<u32> {
         let mut found = Vec::new();
         for key in keys {
-            if let Some(docs) = self.buckets.get(key) {
-                found.extend_from_slice(docs);
+            if let Some(bucket) = self.buckets.get(key) {
+                found.extend_from_slice(bucket.docs());
             }
         }
         found.sort_unstable();
