@@ -281,7 +281,9 @@ fn time_score(facts: &MentionFacts, sketch: &EventSketch) -> Option<f32> {
         },
         (None, theirs) => match (facts.proxy_days, theirs.or(range(sketch.proxy_days))) {
             (Some(proxy), Some(theirs)) if proxy.gap(theirs) == 0 => Some(0.5),
-            (Some(proxy), Some(theirs)) if proxy.gap(theirs) > DAY_TOLERANCE && theirs.len() <= 7 => {
+            (Some(proxy), Some(theirs))
+                if proxy.gap(theirs) > DAY_TOLERANCE && theirs.len() <= 7 =>
+            {
                 None
             }
             _ => Some(0.0),
