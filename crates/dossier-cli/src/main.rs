@@ -10,6 +10,7 @@ mod commands;
 mod event_views;
 mod events;
 mod knowledge;
+mod linking;
 mod output;
 
 use std::process::ExitCode;

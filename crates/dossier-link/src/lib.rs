@@ -5,4 +5,38 @@
 //! across reports. Everything here is deterministic: the same articles give
 //! the same groups, events and consensus, whatever order they arrived in
 //! beyond the tie-breaks each module documents.
+//!
+//! Grouping reports by incident:
+//!
+//! ```
+//! use dossier_link::{DocFeatures, DocInput, FeatureConfig, cluster};
+//!
+//! let texts = [
+//!     "A gunman opened fire at the Riverside mall in Dayton on Friday, killing three.",
+//!     "Three people died when a man opened fire inside Dayton's Riverside mall.",
+//!     "Floods swept through villages in Assam, displacing thousands.",
+//! ];
+//! let docs: Vec<DocFeatures> = texts
+//!     .iter()
+//!     .enumerate()
+//!     .map(|(i, text)| {
+//!         let id = i.to_string();
+//!         let doc = DocInput { id: &id, title: None, text, published: None };
+//!         DocFeatures::new(&doc, &FeatureConfig::default())
+//!     })
+//!     .collect();
+//! assert_eq!(cluster(&docs), vec![0, 0, 1]);
+//! ```
 #![warn(missing_docs)]
+
+mod background;
+mod cluster;
+mod day;
+mod error;
+mod features;
+
+pub use background::Background;
+pub use cluster::{ClusterConfig, cluster, cluster_with, similarity};
+pub use day::Day;
+pub use error::LinkError;
+pub use features::{DocFeatures, DocInput, FeatureConfig};

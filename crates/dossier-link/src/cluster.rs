@@ -1,0 +1,232 @@
+//! Which reports describe the same real-world incident: a pairwise
+//! similarity and an order-free average-link clustering over it.
+//!
+//! Single link chains: one follow-up story that shares a place with the
+//! neighbouring incident glues two incidents together. Average link asks
+//! that a report resemble the whole group on average, which is what keeps
+//! two shootings of one week in one city apart while reports of one of them
+//! with little shared wording still join through the group.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use crate::features::DocFeatures;
+
+/// Clustering parameters; the defaults are the measured ones.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClusterConfig {
+    /// Two groups merge while their average pairwise [`similarity`] is at
+    /// least this.
+    pub threshold: f32,
+    /// Each report looks for candidates through its this-many heaviest
+    /// terms.
+    pub probe_terms: usize,
+    /// Terms held by more reports than this do not propose candidates
+    /// (they still count in the similarity).
+    pub max_postings: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            threshold: 0.34,
+            probe_terms: 24,
+            max_postings: 2_000,
+        }
+    }
+}
+
+/// How alike two reports are, in `0.0..=1.0`: the cosine of their weighted
+/// term vectors (see [`DocFeatures`]). Symmetric, and a function of the two
+/// reports alone.
+pub fn similarity(a: &DocFeatures, b: &DocFeatures) -> f32 {
+    cosine(&a.terms, &b.terms)
+}
+
+/// Dot product of two sorted sparse vectors.
+fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot.clamp(0.0, 1.0)
+}
+
+/// Clusters reports with the default [`ClusterConfig`]; see [`cluster_with`].
+pub fn cluster(docs: &[DocFeatures]) -> Vec<u32> {
+    cluster_with(docs, &ClusterConfig::default())
+}
+
+/// One label per report (`labels[i]` for `docs[i]`); reports with the same
+/// label describe the same incident. Labels count from 0 in order of first
+/// appearance.
+///
+/// The partition does not depend on the order of `docs`: candidates are a
+/// set, and ties between equally similar groups are broken by the hash of
+/// their smallest report id. Reports with equal ids tie arbitrarily.
+pub fn cluster_with(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<u32> {
+    let edges = candidate_edges(docs, config);
+    let groups = average_link(docs, &edges, config.threshold);
+    // Groups are numbered below 2n; label them in order of first report.
+    let mut label_of = vec![u32::MAX; 2 * docs.len()];
+    let mut next = 0u32;
+    let mut labels = Vec::with_capacity(docs.len());
+    for root in groups {
+        if label_of[root] == u32::MAX {
+            label_of[root] = next;
+            next += 1;
+        }
+        labels.push(label_of[root]);
+    }
+    labels
+}
+
+/// `(i, j, similarity)` for `i < j` over pairs that share a probe term,
+/// keeping those with a positive similarity.
+fn candidate_edges(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<(u32, u32, f32)> {
+    let mut postings: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        for &(term, _) in &doc.terms {
+            postings.entry(term).or_default().push(index(i));
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        for term in probe_terms(doc, config.probe_terms) {
+            let list = &postings[&term];
+            if list.len() > config.max_postings {
+                continue;
+            }
+            let i = index(i);
+            pairs.extend(
+                list.iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| (i.min(j), i.max(j))),
+            );
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let s = similarity(&docs[i as usize], &docs[j as usize]);
+            (s > 0.0).then_some((i, j, s))
+        })
+        .collect()
+}
+
+/// A report's heaviest terms, ties by term id.
+fn probe_terms(doc: &DocFeatures, n: usize) -> impl Iterator<Item = u64> {
+    let mut terms = doc.terms.clone();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.into_iter().take(n).map(|(t, _)| t)
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 reports")
+}
+
+/// A merge that may happen: two live groups and their average similarity.
+#[derive(Debug, PartialEq)]
+struct Candidate {
+    average: f64,
+    /// The groups' tie-break keys, smaller first.
+    keys: (u64, u64),
+    a: usize,
+    b: usize,
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.average
+            .total_cmp(&other.average)
+            .then_with(|| other.keys.cmp(&self.keys))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Average-link agglomeration over a sparse similarity graph (missing
+/// pairs count as 0). Returns, per report, the index of its final group.
+fn average_link(docs: &[DocFeatures], edges: &[(u32, u32, f32)], threshold: f32) -> Vec<usize> {
+    let n = docs.len();
+    // Groups 0..n are the reports; a merge appends a new group.
+    let mut size: Vec<f64> = vec![1.0; n];
+    let mut key: Vec<u64> = docs.iter().map(|d| d.key).collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut alive: Vec<bool> = vec![true; n];
+    let mut sums: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+    let mut heap = BinaryHeap::new();
+    let threshold = f64::from(threshold);
+    let candidate = |a: usize, b: usize, average: f64, key: &[u64]| Candidate {
+        average,
+        keys: (key[a].min(key[b]), key[a].max(key[b])),
+        a,
+        b,
+    };
+    for &(i, j, s) in edges {
+        let (i, j, s) = (i as usize, j as usize, f64::from(s));
+        sums[i].insert(j, s);
+        sums[j].insert(i, s);
+        if s >= threshold {
+            heap.push(candidate(i, j, s, &key));
+        }
+    }
+    while let Some(Candidate { average, a, b, .. }) = heap.pop() {
+        if average < threshold {
+            break;
+        }
+        if !alive[a] || !alive[b] {
+            continue;
+        }
+        let c = size.len();
+        alive[a] = false;
+        alive[b] = false;
+        alive.push(true);
+        parent[a] = c;
+        parent[b] = c;
+        parent.push(c);
+        size.push(size[a] + size[b]);
+        key.push(key[a].min(key[b]));
+        let mut merged = std::mem::take(&mut sums[a]);
+        for (x, s) in std::mem::take(&mut sums[b]) {
+            *merged.entry(x).or_insert(0.0) += s;
+        }
+        merged.remove(&a);
+        merged.remove(&b);
+        for (&x, &s) in &merged {
+            let back = &mut sums[x];
+            back.remove(&a);
+            back.remove(&b);
+            back.insert(c, s);
+            let average = s / (size[c] * size[x]);
+            if average >= threshold {
+                heap.push(candidate(c, x, average, &key));
+            }
+        }
+        sums.push(merged);
+    }
+    (0..n)
+        .map(|mut i| {
+            while parent[i] != i {
+                i = parent[i];
+            }
+            i
+        })
+        .collect()
+}
