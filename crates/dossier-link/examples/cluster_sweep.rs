@@ -38,7 +38,12 @@ fn main() {
             "name_boost" => features.name_boost = v,
             "number_cost" => features.number_cost = v,
             "title_weight" => features.title_weight = v,
+            "idf_power" => features.idf_power = v,
+            "log_tf" => features.log_tf = v > 0.0,
             "threshold" => clustering.threshold = v,
+            "min_similarity" => clustering.min_similarity = v,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            "neighbours" => clustering.neighbours = v as usize,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             "probe_terms" => clustering.probe_terms = v as usize,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

@@ -1,11 +1,19 @@
 //! Which reports describe the same real-world incident: a pairwise
-//! similarity and an order-free average-link clustering over it.
+//! similarity, a shared-nearest-neighbour graph over it, and an order-free
+//! average-link clustering of that graph.
+//!
+//! Two incidents of one kind (two DUI arrests of players of one team, two
+//! title defences of one boxer) share most of their vocabulary, so their
+//! reports are nearly as similar across incidents as within one: no
+//! threshold on the cosine separates them. What does separate them is rank:
+//! a report's few nearest neighbours are reports of its own incident. The
+//! clustering therefore links two reports by how many of their nearest
+//! neighbours they share (Jarvis–Patrick), and only when they are similar
+//! enough themselves.
 //!
 //! Single link chains: one follow-up story that shares a place with the
 //! neighbouring incident glues two incidents together. Average link asks
-//! that a report resemble the whole group on average, which is what keeps
-//! two shootings of one week in one city apart while reports of one of them
-//! with little shared wording still join through the group.
+//! that a report resemble the whole group on average.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -15,9 +23,16 @@ use crate::features::DocFeatures;
 /// Clustering parameters; the defaults are the measured ones.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ClusterConfig {
-    /// Two groups merge while their average pairwise [`similarity`] is at
-    /// least this.
+    /// Two groups merge while their average shared-neighbour score is at
+    /// least this. The score of a pair is the share of their
+    /// `neighbours + 1`-sets (each report with its nearest neighbours) that
+    /// they have in common; 0.15 means "one is among the other's nearest".
     pub threshold: f32,
+    /// How many nearest neighbours each report keeps.
+    pub neighbours: usize,
+    /// Pairs less similar than this are never linked and are nobody's
+    /// neighbours.
+    pub min_similarity: f32,
     /// Each report looks for candidates through its this-many heaviest
     /// terms.
     pub probe_terms: usize,
@@ -29,7 +44,9 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
-            threshold: 0.34,
+            threshold: 0.15,
+            neighbours: 5,
+            min_similarity: 0.15,
             probe_terms: 24,
             max_postings: 2_000,
         }
@@ -74,6 +91,7 @@ pub fn cluster(docs: &[DocFeatures]) -> Vec<u32> {
 /// their smallest report id. Reports with equal ids tie arbitrarily.
 pub fn cluster_with(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<u32> {
     let edges = candidate_edges(docs, config);
+    let edges = shared_neighbours(docs, &edges, config);
     let groups = average_link(docs, &edges, config.threshold);
     // Groups are numbered below 2n; label them in order of first report.
     let mut label_of = vec![u32::MAX; 2 * docs.len()];
@@ -122,6 +140,68 @@ fn candidate_edges(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<(u32, u3
             (s > 0.0).then_some((i, j, s))
         })
         .collect()
+}
+
+/// Rescores similar pairs by shared nearest neighbours: `|A ∩ B| / (k+1)`
+/// where `A` is report `i` with its `k` nearest neighbours (ties by id
+/// hash), `B` the same for `j`.
+fn shared_neighbours(
+    docs: &[DocFeatures],
+    edges: &[(u32, u32, f32)],
+    config: &ClusterConfig,
+) -> Vec<(u32, u32, f32)> {
+    let edges: Vec<(u32, u32, f32)> = edges
+        .iter()
+        .copied()
+        .filter(|&(_, _, s)| s >= config.min_similarity)
+        .collect();
+    let mut around: Vec<Vec<(f32, u64, u32)>> = vec![Vec::new(); docs.len()];
+    for &(i, j, s) in &edges {
+        around[i as usize].push((s, docs[j as usize].key, j));
+        around[j as usize].push((s, docs[i as usize].key, i));
+    }
+    let sets: Vec<Vec<u32>> = around
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut near)| {
+            near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut set: Vec<u32> = near
+                .iter()
+                .take(config.neighbours)
+                .map(|&(_, _, j)| j)
+                .collect();
+            set.push(index(i));
+            set.sort_unstable();
+            set
+        })
+        .collect();
+    #[allow(clippy::cast_precision_loss)]
+    let size = (config.neighbours + 1) as f32;
+    edges
+        .into_iter()
+        .filter_map(|(i, j, _)| {
+            #[allow(clippy::cast_precision_loss)]
+            let shared = sorted_overlap(&sets[i as usize], &sets[j as usize]) as f32;
+            (shared > 0.0).then_some((i, j, shared / size))
+        })
+        .collect()
+}
+
+/// Size of the intersection of two sorted lists.
+fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// A report's heaviest terms, ties by term id.

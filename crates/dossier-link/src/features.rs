@@ -46,16 +46,24 @@ pub struct FeatureConfig {
     pub number_cost: f32,
     /// How many times a title word counts (headlines state the incident).
     pub title_weight: f32,
+    /// Weigh repeated terms by `1 + ln tf` instead of presence only.
+    /// Presence measured better: a report's protagonist, named in every
+    /// sentence, otherwise outweighs the details that tell incidents apart.
+    pub log_tf: bool,
+    /// Exponent on the IDF-like weight: above 1, rare words dominate more.
+    pub idf_power: f32,
 }
 
 impl Default for FeatureConfig {
     fn default() -> Self {
         FeatureConfig {
             stop_cost: 3.0,
-            idf_floor: 2.5,
+            idf_floor: 2.0,
             name_boost: 2.0,
             number_cost: 4.5,
             title_weight: 2.0,
+            idf_power: 1.0,
+            log_tf: false,
         }
     }
 }
@@ -176,7 +184,8 @@ impl TermCounts {
             .iter()
             .filter_map(|t| {
                 let boost = if t.name { config.name_boost } else { 1.0 };
-                let w = (1.0 + t.tf.ln()) * idf(t).max(0.0) * boost;
+                let tf = if config.log_tf { 1.0 + t.tf.ln() } else { 1.0 };
+                let w = tf * idf(t).max(0.0).powf(config.idf_power) * boost;
                 (w > 0.0).then_some((t.id, w))
             })
             .collect();
