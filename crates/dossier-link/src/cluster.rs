@@ -310,3 +310,127 @@ fn average_link(docs: &[DocFeatures], edges: &[(u32, u32, f32)], threshold: f32)
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{DocInput, FeatureConfig};
+    use proptest::prelude::*;
+
+    fn features(id: &str, title: &str, text: &str, published: &str) -> DocFeatures {
+        DocFeatures::new(
+            &DocInput {
+                id,
+                title: Some(title),
+                text,
+                published: Some(published.parse().unwrap()),
+            },
+            &FeatureConfig::default(),
+        )
+    }
+
+    /// Two shootings in two cities in one week, two reports each, written
+    /// with different wording; then two reports of a non-violent story.
+    fn reports() -> Vec<DocFeatures> {
+        vec![
+            features(
+                "memphis-1",
+                "Gunman kills three at Memphis grocery store",
+                "A gunman opened fire at a Kroger grocery store in Memphis on Tuesday, \
+                 killing three people before police shot him dead. Police chief Cerelyn \
+                 Davis said the suspect, 41, had worked at the store on Summer Avenue.",
+                "2024-03-12",
+            ),
+            features(
+                "memphis-2",
+                "Three dead after shooting inside Kroger on Summer Avenue",
+                "Three shoppers died when a former employee started shooting inside the \
+                 Summer Avenue Kroger. Officers killed the 41-year-old attacker, Memphis \
+                 police chief Cerelyn Davis told reporters.",
+                "2024-03-13",
+            ),
+            features(
+                "tulsa-1",
+                "Two wounded in shooting at Tulsa high school",
+                "Two students were wounded on Thursday when a teenager fired a handgun in \
+                 a hallway of Booker T. Washington High School in Tulsa. Superintendent \
+                 Deborah Gist said the school was locked down.",
+                "2024-03-14",
+            ),
+            features(
+                "tulsa-2",
+                "Teen held after Booker T. Washington High School shooting",
+                "Tulsa police arrested a 16-year-old after two classmates were hurt by \
+                 gunfire at Booker T. Washington High School, and Deborah Gist praised \
+                 teachers for the lockdown.",
+                "2024-03-15",
+            ),
+            features(
+                "merger-1",
+                "Nippon Steel agrees to buy U.S. Steel",
+                "Nippon Steel will acquire U.S. Steel for $14.1 billion, the Pittsburgh \
+                 steelmaker said on Monday, ending a months-long auction.",
+                "2023-12-18",
+            ),
+            features(
+                "merger-2",
+                "U.S. Steel sold to Japan's Nippon Steel",
+                "Japan's Nippon Steel won the bidding for Pittsburgh-based U.S. Steel, \
+                 offering $55 a share, or $14.1 billion.",
+                "2023-12-19",
+            ),
+        ]
+    }
+
+    #[test]
+    fn similarity_is_symmetric_and_bounded() {
+        let docs = reports();
+        for a in &docs {
+            for b in &docs {
+                let s = similarity(a, b);
+                assert!((0.0..=1.0).contains(&s));
+                assert!((s - similarity(b, a)).abs() < 1e-6);
+            }
+        }
+    }
+
+    #[test]
+    fn two_shootings_in_one_week_stay_apart_and_each_joins_its_reports() {
+        let labels = cluster(&reports());
+        assert_eq!(labels, vec![0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn unrelated_reports_stay_alone() {
+        let docs = reports();
+        let labels = cluster(&[docs[0].clone(), docs[2].clone(), docs[4].clone()]);
+        assert_eq!(labels, vec![0, 1, 2]);
+    }
+
+    proptest! {
+        #[test]
+        fn partition_does_not_depend_on_input_order(seed in any::<u64>()) {
+            let docs = reports();
+            let labels = cluster(&docs);
+            let mut order: Vec<usize> = (0..docs.len()).collect();
+            // A seeded Fisher–Yates shuffle.
+            let mut state = seed | 1;
+            for i in (1..order.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                order.swap(i, usize::try_from(state % (i as u64 + 1)).unwrap());
+            }
+            let shuffled: Vec<DocFeatures> = order.iter().map(|&i| docs[i].clone()).collect();
+            let again = cluster(&shuffled);
+            for a in 0..docs.len() {
+                for b in 0..docs.len() {
+                    prop_assert_eq!(
+                        labels[order[a]] == labels[order[b]],
+                        again[a] == again[b]
+                    );
+                }
+            }
+        }
+    }
+}
