@@ -16,7 +16,9 @@
 //! that a report resemble the whole group on average.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+
+use rayon::prelude::*;
 
 use crate::features::DocFeatures;
 
@@ -47,17 +49,40 @@ impl Default for ClusterConfig {
             threshold: 0.15,
             neighbours: 5,
             min_similarity: 0.15,
-            probe_terms: 24,
-            max_postings: 2_000,
+            probe_terms: 16,
+            max_postings: 500,
         }
     }
 }
 
+/// Reports published further apart than this describe different incidents,
+/// unless the later one names the year of the earlier (a trial or an
+/// anniversary recalls the incident by its year).
+pub const MAX_DAYS_APART: i32 = 365;
+
 /// How alike two reports are, in `0.0..=1.0`: the cosine of their weighted
-/// term vectors (see [`DocFeatures`]). Symmetric, and a function of the two
-/// reports alone.
+/// term vectors (see [`DocFeatures`]), or 0 when their dates are
+/// incompatible (see [`dates_compatible`]). Symmetric, and a function of the
+/// two reports and the built-in word frequencies alone.
 pub fn similarity(a: &DocFeatures, b: &DocFeatures) -> f32 {
+    if !dates_compatible(a, b) {
+        return 0.0;
+    }
     cosine(&a.terms, &b.terms)
+}
+
+/// False when both reports have a publication day, they are more than
+/// [`MAX_DAYS_APART`] apart, and the later report does not write the
+/// earlier one's year. A report without a date is compatible with any.
+pub fn dates_compatible(a: &DocFeatures, b: &DocFeatures) -> bool {
+    let (Some(da), Some(db)) = (a.published, b.published) else {
+        return true;
+    };
+    let (early, late, late_doc) = if da <= db { (da, db, b) } else { (db, da, a) };
+    if late.days_since_epoch() - early.days_since_epoch() <= MAX_DAYS_APART {
+        return true;
+    }
+    u16::try_from(early.year()).is_ok_and(|year| late_doc.years.binary_search(&year).is_ok())
 }
 
 /// Dot product of two sorted sparse vectors.
@@ -107,39 +132,39 @@ pub fn cluster_with(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<u32> {
     labels
 }
 
-/// `(i, j, similarity)` for `i < j` over pairs that share a probe term,
-/// keeping those with a positive similarity.
+/// `(i, j, similarity)` for `i < j` over pairs that share a probe term and
+/// are at least `min_similarity` alike. Reports are probed in parallel; the
+/// result is sorted, so it does not depend on scheduling.
 fn candidate_edges(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<(u32, u32, f32)> {
-    let mut postings: BTreeMap<u64, Vec<u32>> = BTreeMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, doc) in docs.iter().enumerate() {
         for &(term, _) in &doc.terms {
             postings.entry(term).or_default().push(index(i));
         }
     }
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        for term in probe_terms(doc, config.probe_terms) {
-            let list = &postings[&term];
-            if list.len() > config.max_postings {
-                continue;
-            }
+    let mut edges: Vec<(u32, u32, f32)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, doc)| {
             let i = index(i);
-            pairs.extend(
-                list.iter()
-                    .filter(|&&j| j != i)
-                    .map(|&j| (i.min(j), i.max(j))),
-            );
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-        .into_iter()
-        .filter_map(|(i, j)| {
-            let s = similarity(&docs[i as usize], &docs[j as usize]);
-            (s > 0.0).then_some((i, j, s))
+            let mut near: Vec<u32> = Vec::new();
+            for term in probe_terms(doc, config.probe_terms) {
+                let list = &postings[&term];
+                if list.len() <= config.max_postings {
+                    near.extend(list.iter().copied().filter(|&j| j != i));
+                }
+            }
+            near.sort_unstable();
+            near.dedup();
+            near.into_iter().filter_map(move |j| {
+                let s = similarity(doc, &docs[j as usize]);
+                (s >= config.min_similarity).then_some((i.min(j), i.max(j), s))
+            })
         })
-        .collect()
+        .collect();
+    edges.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    edges
 }
 
 /// Rescores similar pairs by shared nearest neighbours: `|A ∩ B| / (k+1)`
@@ -150,13 +175,8 @@ fn shared_neighbours(
     edges: &[(u32, u32, f32)],
     config: &ClusterConfig,
 ) -> Vec<(u32, u32, f32)> {
-    let edges: Vec<(u32, u32, f32)> = edges
-        .iter()
-        .copied()
-        .filter(|&(_, _, s)| s >= config.min_similarity)
-        .collect();
     let mut around: Vec<Vec<(f32, u64, u32)>> = vec![Vec::new(); docs.len()];
-    for &(i, j, s) in &edges {
+    for &(i, j, s) in edges {
         around[i as usize].push((s, docs[j as usize].key, j));
         around[j as usize].push((s, docs[i as usize].key, i));
     }
@@ -178,8 +198,8 @@ fn shared_neighbours(
     #[allow(clippy::cast_precision_loss)]
     let size = (config.neighbours + 1) as f32;
     edges
-        .into_iter()
-        .filter_map(|(i, j, _)| {
+        .iter()
+        .filter_map(|&(i, j, _)| {
             #[allow(clippy::cast_precision_loss)]
             let shared = sorted_overlap(&sets[i as usize], &sets[j as usize]) as f32;
             (shared > 0.0).then_some((i, j, shared / size))
@@ -398,6 +418,19 @@ mod tests {
     fn two_shootings_in_one_week_stay_apart_and_each_joins_its_reports() {
         let labels = cluster(&reports());
         assert_eq!(labels, vec![0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn reports_months_apart_link_only_when_the_later_recalls_the_year() {
+        let text = "Jamal Ortiz was shot dead in Hawaiian Gardens.";
+        let first = features("a", "Deputy shot dead", text, "2005-06-24");
+        let trial = features("b", "Killer of deputy convicted", text, "2007-05-01");
+        assert!(similarity(&first, &trial) == 0.0);
+        let recalled = "Jamal Ortiz was shot dead in Hawaiian Gardens in June 2005.";
+        let trial = features("b", "Killer of deputy convicted", recalled, "2007-05-01");
+        assert!(similarity(&first, &trial) > 0.5);
+        let soon = features("c", "Deputy shot dead", text, "2005-07-20");
+        assert!(similarity(&first, &soon) > 0.5);
     }
 
     #[test]

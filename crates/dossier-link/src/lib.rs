@@ -36,7 +36,9 @@ mod error;
 mod features;
 
 pub use background::Background;
-pub use cluster::{ClusterConfig, cluster, cluster_with, similarity};
+pub use cluster::{
+    ClusterConfig, MAX_DAYS_APART, cluster, cluster_with, dates_compatible, similarity,
+};
 pub use day::Day;
 pub use error::LinkError;
 pub use features::{DocFeatures, DocInput, FeatureConfig};
