@@ -14,6 +14,20 @@
 //! Single link chains: one follow-up story that shares a place with the
 //! neighbouring incident glues two incidents together. Average link asks
 //! that a report resemble the whole group on average.
+//!
+//! Candidates come from an inverted index over each report's heaviest terms
+//! (names, rare words), never from all pairs, so the cost grows with the
+//! number of similar pairs rather than with its square.
+//!
+//! ## Known failure modes
+//! - When an incident has fewer reports than [`ClusterConfig::neighbours`],
+//!   ranks say little and linking falls back to "cosine at least
+//!   [`ClusterConfig::min_similarity`]": two look-alike incidents with one
+//!   or two reports each can merge.
+//! - Follow-ups more than [`MAX_DAYS_APART`] days later that do not name
+//!   the incident's year (a trial "last year") are split off.
+//! - Two incidents of one kind with the same protagonist weeks apart (two
+//!   offers to one free agent, two quakes on one island) still merge.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -162,7 +176,7 @@ fn candidate_edges(docs: &[DocFeatures], config: &ClusterConfig) -> Vec<(u32, u3
             })
         })
         .collect();
-    edges.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.sort_unstable_by_key(|&(i, j, _)| (i, j));
     edges.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
     edges
 }

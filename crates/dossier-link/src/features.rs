@@ -7,6 +7,9 @@
 //! table has never seen weighs most; words written with a capital inside a
 //! sentence (names of people, places, ships, teams) weigh more again,
 //! because names are what differ between two incidents of the same kind.
+//! A term counts once however often it occurs (see
+//! [`FeatureConfig::log_tf`]). Nothing here looks at other reports, so the
+//! features of a report never change once computed.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
