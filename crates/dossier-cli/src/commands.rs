@@ -123,6 +123,9 @@ enum EvalKind {
     /// "attributions"} line per document, character offsets, for
     /// `score_attribution.py` (input: the kit's `*.docs.jsonl`).
     Attribution,
+    /// Incident clustering: one {"id", "cluster"} line per report, for
+    /// `score_clusters.py` (input: the kit's `*.docs.jsonl`; no store).
+    Cluster,
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +220,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
             EvalKind::Muc4Mentions => {
                 knowledge::eval_muc4_mentions(&cli.kb_files, &input, &mut out)
             }
+            EvalKind::Cluster => crate::linking::eval_cluster(&input, &mut out),
         },
     }
 }

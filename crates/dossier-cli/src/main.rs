@@ -11,6 +11,7 @@ mod event_views;
 mod events;
 mod knowledge;
 mod linked_views;
+mod linking;
 mod output;
 
 use std::process::ExitCode;

@@ -851,3 +851,68 @@ fn linking_does_not_depend_on_input_order_and_resumes() {
     assert_eq!(again[0]["articles"], 0, "{again:?}");
     assert_eq!(events_of(&forward), events_of(&backward));
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+// See: issue #6 (incident clustering).
+#[test]
+fn eval_cluster_groups_reports_by_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let input = fixture("clusters.docs.jsonl");
+    let out = dossier(&db, &["eval", "cluster", input.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&stdout(&out));
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["a1", "b1", "c1", "a2", "c2", "b2"],
+        "input order kept"
+    );
+    let label = |id: &str| lines.iter().find(|l| l["id"] == id).unwrap()["cluster"].clone();
+    assert_eq!(label("a1"), label("a2"));
+    assert_eq!(label("b1"), label("b2"));
+    assert_eq!(label("c1"), label("c2"));
+    assert_ne!(label("a1"), label("b1"));
+    assert_ne!(label("a1"), label("c1"));
+    assert_ne!(label("b1"), label("c1"));
+    assert!(!db.exists(), "no store is opened");
+}
+
+#[test]
+fn eval_cluster_names_the_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"x\", \"text\": \"fine\"}\n\n{\"id\": \"y\"}\n",
+    )
+    .unwrap();
+    let out = dossier(
+        &dir.path().join("d.db"),
+        &["eval", "cluster", input.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.jsonl:3"), "{err}");
+
+    std::fs::write(
+        &input,
+        "{\"id\": \"x\", \"text\": \"t\", \"published\": \"May 3\"}\n",
+    )
+    .unwrap();
+    let out = dossier(
+        &dir.path().join("d.db"),
+        &["eval", "cluster", input.to_str().unwrap()],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.jsonl:1") && err.contains("D711"), "{err}");
+}
