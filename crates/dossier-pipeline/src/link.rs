@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::PipelineError;
 
 /// Articles linked per transaction.
-pub const LINK_CHUNK: usize = 512;
+pub const LINK_CHUNK: usize = 2048;
 
 /// Days around a chunk's events for which stored events are loaded: the
 /// widest reach of the candidate search.

@@ -218,18 +218,26 @@ pub(crate) fn commit_links(store: &mut SqliteStore, batch: &LinkBatch) -> Result
                 "INSERT OR IGNORE INTO sentence_hashes (hash, article_id) VALUES (?1, ?2)",
             )
             .map_err(err)?;
+        // keys are random: inserting them in key order keeps each index
+        // write near the previous one instead of all over the B-tree
+        let mut bands: Vec<(i64, String)> = Vec::new();
+        let mut sentences: Vec<(i64, String)> = Vec::new();
         for row in &batch.fingerprints {
             let f = &row.fingerprint;
             let id = f.article.to_string();
             fingerprint
                 .execute(params![id, f.published, f.signature, f.sentences])
                 .map_err(err)?;
-            for &key in &row.bands {
-                band.execute(params![signed(key), id]).map_err(err)?;
-            }
-            for &hash in &row.sentence_hashes {
-                sentence.execute(params![signed(hash), id]).map_err(err)?;
-            }
+            bands.extend(row.bands.iter().map(|&k| (signed(k), id.clone())));
+            sentences.extend(row.sentence_hashes.iter().map(|&h| (signed(h), id.clone())));
+        }
+        bands.sort_unstable();
+        sentences.sort_unstable();
+        for (key, id) in &bands {
+            band.execute(params![key, id]).map_err(err)?;
+        }
+        for (hash, id) in &sentences {
+            sentence.execute(params![hash, id]).map_err(err)?;
         }
         let mut copy = tx
             .prepare_cached(
