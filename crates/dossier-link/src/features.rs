@@ -69,12 +69,12 @@ impl Default for FeatureConfig {
         FeatureConfig {
             stop_cost: 3.0,
             idf_floor: 2.0,
-            name_boost: 2.0,
+            name_boost: 1.5,
             number_cost: 4.5,
             title_weight: 2.0,
             idf_power: 1.0,
             log_tf: false,
-            lead_boost: 1.5,
+            lead_boost: 2.0,
             lead_words: 80,
         }
     }
