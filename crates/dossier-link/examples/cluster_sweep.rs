@@ -40,6 +40,9 @@ fn main() {
             "title_weight" => features.title_weight = v,
             "idf_power" => features.idf_power = v,
             "log_tf" => features.log_tf = v > 0.0,
+            "lead_boost" => features.lead_boost = v,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            "lead_words" => features.lead_words = v as usize,
             "threshold" => clustering.threshold = v,
             "min_similarity" => clustering.min_similarity = v,
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

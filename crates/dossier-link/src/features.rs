@@ -55,6 +55,13 @@ pub struct FeatureConfig {
     pub log_tf: bool,
     /// Exponent on the IDF-like weight: above 1, rare words dominate more.
     pub idf_power: f32,
+    /// Factor on terms of the lead: the title and the first
+    /// [`FeatureConfig::lead_words`] words of the text. The lead names the
+    /// incident (who, where, how many); the body drifts into background
+    /// shared with look-alike incidents.
+    pub lead_boost: f32,
+    /// How many words of the text count as lead.
+    pub lead_words: usize,
 }
 
 impl Default for FeatureConfig {
@@ -62,11 +69,13 @@ impl Default for FeatureConfig {
         FeatureConfig {
             stop_cost: 3.0,
             idf_floor: 2.0,
-            name_boost: 2.0,
+            name_boost: 1.5,
             number_cost: 4.5,
             title_weight: 2.0,
             idf_power: 1.0,
             log_tf: false,
+            lead_boost: 2.0,
+            lead_words: 80,
         }
     }
 }
@@ -136,6 +145,8 @@ struct TermCount {
     cost: f32,
     /// Seen capitalised inside a sentence.
     name: bool,
+    /// Seen in the title or the first words of the text.
+    lead: bool,
 }
 
 struct TermCounts {
@@ -148,8 +159,8 @@ impl TermCounts {
         let mut terms: BTreeMap<u64, TermCount> = BTreeMap::new();
         let mut years = Vec::new();
         let background = Background::builtin();
-        let mut add = |text: &str, weight: f32| {
-            for token in tokens(text) {
+        let mut add = |text: &str, weight: f32, lead_words: usize| {
+            for (n, token) in tokens(text).enumerate() {
                 let Some((id, cost)) = term_of(token.word, background, config, &mut years) else {
                     continue;
                 };
@@ -158,16 +169,18 @@ impl TermCounts {
                     tf: 0.0,
                     cost,
                     name: false,
+                    lead: false,
                 });
                 entry.tf += weight;
                 entry.cost = entry.cost.min(cost);
                 entry.name |= token.capitalised && !token.initial && weight <= 1.0;
+                entry.lead |= n < lead_words;
             }
         };
         if let Some(title) = doc.title {
-            add(title, config.title_weight);
+            add(title, config.title_weight, usize::MAX);
         }
-        add(doc.text, 1.0);
+        add(doc.text, 1.0, config.lead_words);
         years.sort_unstable();
         years.dedup();
         TermCounts {
@@ -186,7 +199,10 @@ impl TermCounts {
             .terms
             .iter()
             .filter_map(|t| {
-                let boost = if t.name { config.name_boost } else { 1.0 };
+                let mut boost = if t.name { config.name_boost } else { 1.0 };
+                if t.lead {
+                    boost *= config.lead_boost;
+                }
                 let tf = if config.log_tf { 1.0 + t.tf.ln() } else { 1.0 };
                 let w = tf * idf(t).max(0.0).powf(config.idf_power) * boost;
                 (w > 0.0).then_some((t.id, w))
@@ -228,9 +244,7 @@ fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
             if gap.contains(['.', '!', '?', '\n', ':', '"', '“', '«']) {
                 initial = true;
             }
-            let word_len = rest[start..]
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len() - start);
+            let word_len = word_length(&rest[start..]);
             let word = &rest[start..start + word_len];
             rest = &rest[start + word_len..];
             let was_initial = initial;
@@ -245,6 +259,31 @@ fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
             });
         }
     })
+}
+
+/// Length of the word at the start of `text`: a run of letters and digits,
+/// where a number goes on across a `.` or `,` between digits, so that a
+/// magnitude (`5.6`), a score or a sum (`27.5`, `120,000`) stays one term:
+/// split, its one-digit halves would be dropped or match any other number.
+fn word_length(text: &str) -> usize {
+    let mut len = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut digits = true;
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            digits &= c.is_ascii_digit();
+            len = at + c.len_utf8();
+            continue;
+        }
+        let joins = digits
+            && len > 0
+            && matches!(c, '.' | ',')
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+        if !joins {
+            break;
+        }
+    }
+    len
 }
 
 /// The term id and cost of a token, or `None` for a stopword; records years.
@@ -263,7 +302,7 @@ fn term_of(
         }
         let mut key = Vec::with_capacity(word.len() + 1);
         key.push(b'#');
-        key.extend(word.to_lowercase().bytes());
+        key.extend(word.to_lowercase().bytes().filter(|&b| b != b','));
         return Some((xxh3_64(&key), config.number_cost));
     }
     let lower = word.to_lowercase();
@@ -321,6 +360,15 @@ mod tests {
             .iter()
             .filter(|(t, _)| b.terms.iter().any(|(u, _)| u == t));
         assert_eq!(shared.count(), 2, "attack, bank");
+    }
+
+    #[test]
+    fn decimals_and_grouped_numbers_stay_one_term() {
+        let words: Vec<_> = tokens("A 5.6 quake, 120,000 people. Ends 2005.")
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(words, ["5.6", "quake", "120,000", "people", "Ends", "2005"]);
+        assert_eq!(doc("in 2005.").years, vec![2005]);
     }
 
     #[test]
