@@ -916,3 +916,45 @@ fn eval_cluster_names_the_bad_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.jsonl:1") && err.contains("D711"), "{err}");
 }
+
+#[test]
+fn reports_of_different_incidents_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let incidents = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dossier-events/tests/fixtures");
+    let sample = sample();
+    let out = dossier(
+        &db,
+        &[
+            "ingest",
+            sample.to_str().unwrap(),
+            incidents.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    let events = json_lines(&stdout(&dossier(
+        &db,
+        &["--json", "events", "--limit", "500"],
+    )));
+    // eight wire reports of eight attacks in eight cities: eight events, and
+    // none of them joins the Crocus attack
+    for place in [
+        "Nice",
+        "Berlin",
+        "Kyiv",
+        "Tbilisi",
+        "Donetsk",
+        "Eskilstuna",
+        "Zamfara",
+    ] {
+        let found: Vec<_> = events.iter().filter(|e| e["place"] == place).collect();
+        assert_eq!(found.len(), 1, "{place}: {events:?}");
+        assert_eq!(found[0]["articles"], 1, "{place}: {found:?}");
+    }
+    let crocus = events
+        .iter()
+        .max_by_key(|e| e["articles"].as_u64())
+        .unwrap();
+    assert_eq!(crocus["place"], "Krasnogorsk");
+    assert_eq!(crocus["articles"], 12, "{crocus}");
+}
