@@ -47,6 +47,7 @@ fn mentions() -> Vec<MentionFacts> {
                 venue: None,
                 country: Some(format!("C{country}")),
                 perpetrators: Vec::new(),
+                terms: Vec::new(),
             }
         })
         .collect()

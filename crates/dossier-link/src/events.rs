@@ -82,6 +82,50 @@ pub struct MentionFacts {
     pub country: Option<String>,
     /// Perpetrator organisations' entity keys.
     pub perpetrators: Vec<String>,
+    /// For a main event: the heaviest terms of its article (see
+    /// [`lead_terms`]); empty for background events, which the article's
+    /// wording is not about.
+    pub terms: Vec<(u64, f32)>,
+}
+
+/// Terms kept per article and per event for text evidence.
+pub const TEXT_TERMS: usize = 32;
+
+/// The `TEXT_TERMS` heaviest terms of an article's features, sorted by term
+/// and normalised: enough to tell whether two reports tell one story.
+#[must_use]
+pub fn lead_terms(features: &crate::DocFeatures) -> Vec<(u64, f32)> {
+    top_terms(features.terms.clone())
+}
+
+fn top_terms(mut terms: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(TEXT_TERMS);
+    terms.sort_by_key(|t| t.0);
+    let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for t in &mut terms {
+            t.1 /= norm;
+        }
+    }
+    terms
+}
+
+/// Cosine of two sorted, normalised term lists.
+fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
 }
 
 impl MentionFacts {
@@ -143,6 +187,7 @@ impl MentionFacts {
             country: mention.place.as_ref().and_then(|p| p.country.clone()),
             place,
             perpetrators,
+            terms: Vec::new(),
         }
     }
 }
@@ -178,6 +223,9 @@ pub struct EventSketch {
     pub perpetrators: BTreeSet<String>,
     /// Whether some article reports it as its main event.
     pub main: bool,
+    /// The heaviest terms of its main reports, summed and normalised.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<(u64, f32)>,
 }
 
 impl EventSketch {
@@ -225,6 +273,13 @@ impl EventSketch {
         }
         self.perpetrators.extend(facts.perpetrators.iter().cloned());
         self.main |= facts.status == EventStatus::Main;
+        if !facts.terms.is_empty() {
+            let mut summed: BTreeMap<u64, f32> = self.terms.iter().copied().collect();
+            for &(term, weight) in &facts.terms {
+                *summed.entry(term).or_default() += weight;
+            }
+            self.terms = top_terms(summed.into_iter().collect());
+        }
     }
 
     /// The window of days candidates are looked up by: the dated days, else
@@ -338,7 +393,15 @@ pub fn score(facts: &MentionFacts, sketch: &EventSketch) -> Option<f32> {
     if sketch.articles.contains(&facts.article) {
         return None;
     }
-    if time <= 0.0 && place <= 0.0 {
+    let similar = cosine(&facts.terms, &sketch.terms);
+    let text = if similar >= 0.5 {
+        2.0
+    } else if similar >= 0.3 {
+        1.0
+    } else {
+        0.0
+    };
+    if time <= 0.0 && place <= 0.0 && text <= 1.0 {
         return None;
     }
     let undated = facts.days.is_none() && facts.proxy_days.is_none();
@@ -363,10 +426,10 @@ pub fn score(facts: &MentionFacts, sketch: &EventSketch) -> Option<f32> {
     }
     // with no date at all, only the same city or venue and the same kind
     // or perpetrator will do
-    if undated && (place < 2.0 || kind + actors <= 0.0) {
+    if undated && (place.max(text) < 2.0 || kind + actors <= 0.0) {
         return None;
     }
-    Some(time + place + kind + actors)
+    Some(time + place + kind + actors + text)
 }
 
 /// Where a mention went.
@@ -396,9 +459,11 @@ pub struct EventIndex {
     /// Day → every event whose window holds it, for mentions without a
     /// country.
     by_day_any: HashMap<i32, Vec<u32>>,
-    /// Events without a usable window, by country ("" when none).
-    undated: BTreeMap<String, Vec<u32>>,
-    /// Events by city-level place key and venue, for undated mentions.
+    /// (month, country) → events with a coarse window (a month, a year)
+    /// holding a day of that month; months count from 1970.
+    by_month: HashMap<(i32, String), Vec<u32>>,
+    /// Events by city-level place key and venue: the only way to an event
+    /// without a window.
     by_place: HashMap<String, Vec<u32>>,
     changed: BTreeSet<u32>,
 }
@@ -406,6 +471,13 @@ pub struct EventIndex {
 /// A window longer than this is not indexed day by day (a year-wide event
 /// would flood the index); such events are found by country.
 const MAX_INDEXED_DAYS: i32 = 62;
+
+/// A month number (since 1970) for a day number.
+fn month_of(day: i32) -> i32 {
+    let date = chrono::NaiveDate::from_num_days_from_ce_opt(day + 719_163).unwrap_or_default();
+    (chrono::Datelike::year(&date) - 1970) * 12
+        + i32::try_from(chrono::Datelike::month0(&date)).unwrap_or(0)
+}
 
 fn push_once(list: &mut Vec<u32>, number: u32) {
     if !list.contains(&number) {
@@ -464,49 +536,55 @@ impl EventIndex {
                     }
                 }
             }
-            _ => {
-                for country in countries {
-                    push_once(self.undated.entry(country).or_default(), number);
+            Some((first, last)) => {
+                for month in month_of(first)..=month_of(last).min(month_of(first) + 12) {
+                    for country in &countries {
+                        push_once(
+                            self.by_month.entry((month, country.clone())).or_default(),
+                            number,
+                        );
+                    }
                 }
             }
+            None => {}
         }
     }
 
     fn candidates(&self, facts: &MentionFacts) -> Vec<u32> {
         let mut found: Vec<u32> = Vec::new();
         let window = facts.days.or(facts.proxy_days);
+        let countries: Vec<String> = match &facts.country {
+            Some(country) => vec![country.clone(), String::new()],
+            None => Vec::new(),
+        };
         if let Some(days) = window {
             let reach = if days.len() <= 7 { DAY_TOLERANCE } else { 0 };
             let (first, last) = (days.first - reach, days.last + reach);
             if days.len() <= MAX_INDEXED_DAYS {
                 for day in first..=last {
-                    match &facts.country {
-                        Some(country) => {
-                            for key in [(day, country.clone()), (day, String::new())] {
-                                if let Some(events) = self.by_day.get(&key) {
-                                    found.extend(events);
-                                }
-                            }
+                    if countries.is_empty() {
+                        if let Some(events) = self.by_day_any.get(&day) {
+                            found.extend(events);
                         }
-                        None => {
-                            if let Some(events) = self.by_day_any.get(&day) {
-                                found.extend(events);
-                            }
+                    }
+                    for country in &countries {
+                        if let Some(events) = self.by_day.get(&(day, country.clone())) {
+                            found.extend(events);
                         }
                     }
                 }
             }
-        } else {
-            let keys = facts.place.iter().map(|p| &p.key).chain(&facts.venue);
-            for key in keys {
-                if let Some(events) = self.by_place.get(key) {
-                    found.extend(events);
+            for month in month_of(first)..=month_of(last).min(month_of(first) + 12) {
+                for country in &countries {
+                    if let Some(events) = self.by_month.get(&(month, country.clone())) {
+                        found.extend(events);
+                    }
                 }
             }
         }
-        let country = facts.country.clone().unwrap_or_default();
-        for (key, events) in &self.undated {
-            if key == &country || key.is_empty() || country.is_empty() {
+        let keys = facts.place.iter().map(|p| &p.key).chain(&facts.venue);
+        for key in keys {
+            if let Some(events) = self.by_place.get(key) {
                 found.extend(events);
             }
         }
@@ -631,6 +709,7 @@ mod tests {
             venue: None,
             country: Some("US".to_owned()),
             perpetrators: Vec::new(),
+            terms: Vec::new(),
         }
     }
 
@@ -695,6 +774,72 @@ mod tests {
         let p = index.link(&main).unwrap();
         let q = index.link(&recalled).unwrap();
         assert_ne!(p.event, q.event);
+    }
+
+    #[test]
+    fn the_same_story_in_other_words_is_evidence() {
+        let features = |text: &str| {
+            lead_terms(&crate::DocFeatures::new(
+                &crate::DocInput {
+                    id: "x",
+                    title: None,
+                    text,
+                    published: None,
+                },
+                &crate::FeatureConfig::default(),
+            ))
+        };
+        // undated, unplaced reports of one day: type alone is not enough
+        let report = |id: &str, text: &str| {
+            let mut f = facts(id, None, None);
+            f.proxy_days = parse_iso("2024-05-02").map(|d| Days {
+                first: d.first - UNDATED_LOOKBACK,
+                last: d.last,
+            });
+            f.country = None;
+            f.terms = features(text);
+            f
+        };
+        let mut index = EventIndex::new();
+        let a = index
+            .link(&report("a", "Gunmen stormed the Zalivnaya textile plant, killing the foreman Ilkka Varvikko and two guards."))
+            .unwrap();
+        let b = index
+            .link(&report("b", "Foreman Ilkka Varvikko and two guards died when gunmen stormed the Zalivnaya textile plant."))
+            .unwrap();
+        let c = index
+            .link(&report(
+                "c",
+                "A bus driver was shot at a checkpoint on the coastal road near the harbour.",
+            ))
+            .unwrap();
+        assert_eq!(a.event, b.event);
+        assert!(c.opened);
+    }
+
+    #[test]
+    fn months_count_from_1970() {
+        assert_eq!(month_of(parse_iso("1970-01-31").unwrap().first), 0);
+        assert_eq!(
+            month_of(parse_iso("2024-03-22").unwrap().first),
+            54 * 12 + 2
+        );
+    }
+
+    #[test]
+    fn a_month_dated_event_is_found_from_a_day_in_it() {
+        let mut index = EventIndex::new();
+        let mut coarse = facts("a", None, Some(("city:1", 40.0, -75.0)));
+        coarse.days = parse_iso("2024-05");
+        let a = index.link(&coarse).unwrap();
+        let b = index
+            .link(&facts(
+                "b",
+                Some("2024-05-20"),
+                Some(("city:1", 40.0, -75.0)),
+            ))
+            .unwrap();
+        assert_eq!(a.event, b.event);
     }
 
     #[test]

@@ -11,11 +11,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_kb::{Kb, RelationKind};
 use dossier_link::dates::iso;
+use dossier_link::events::lead_terms;
 use dossier_link::{
     CopyDetector, CopyDoc, EventIndex, EventSketch, Fingerprint, Fingerprinter, MentionFacts,
     Signature, band_keys, compare,
 };
-use dossier_model::ArticleId;
+use dossier_link::{DocFeatures, DocInput, FeatureConfig};
+use dossier_model::{ArticleId, EventStatus};
 use dossier_store::{
     CopyLinkRow, EventRow, FingerprintRow, LinkBatch, LinkInput, MemberRow, Store,
     StoredFingerprint,
@@ -31,6 +33,9 @@ pub const LINK_CHUNK: usize = 2048;
 /// Days around a chunk's events for which stored events are loaded: the
 /// widest reach of the candidate search.
 const LOAD_MARGIN: i32 = 40;
+
+/// Words of an article's opening that give its text evidence.
+const LEAD_WORDS: usize = 120;
 
 /// What a linking run did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -160,7 +165,7 @@ pub fn link_pending(
         link_copies(store, &inputs, &mut detector, earlier_runs, &mut batch)?;
         summary.copies += batch.copy_links.len() as u64;
         let facts: Vec<Vec<MentionFacts>> = inputs
-            .iter()
+            .par_iter()
             .map(|input| mention_facts(input, &lkb))
             .collect();
         load_events(store, &mut index, &mut loaded, &facts)?;
@@ -290,18 +295,46 @@ fn copy_kind_name(kind: dossier_link::CopyKind) -> String {
 fn mention_facts(input: &LinkInput, lkb: &LinkKb<'_>) -> Vec<MentionFacts> {
     let article = input.id.to_string();
     let coords = |key: &str| lkb.coords(key);
+    let has_main = input.events.iter().any(|e| e.status == EventStatus::Main);
+    // the article's wording is evidence for its main event only
+    let terms = if has_main {
+        // the headline and the lead name the incident; the rest of a long
+        // report adds cost, not evidence
+        let lead_end = input
+            .text
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(LEAD_WORDS)
+            .map_or(input.text.len(), |(at, _)| at);
+        let features = DocFeatures::new(
+            &DocInput {
+                id: &article,
+                title: input.title.as_deref(),
+                text: &input.text[..lead_end],
+                published: None,
+            },
+            &FeatureConfig::default(),
+        );
+        lead_terms(&features)
+    } else {
+        Vec::new()
+    };
     input
         .events
         .iter()
         .enumerate()
         .map(|(ordinal, mention)| {
-            MentionFacts::of(
+            let mut facts = MentionFacts::of(
                 &article,
                 ordinal,
                 input.published.as_deref(),
                 mention,
                 &coords,
-            )
+            );
+            if mention.status == EventStatus::Main {
+                facts.terms.clone_from(&terms);
+            }
+            facts
         })
         .collect()
 }

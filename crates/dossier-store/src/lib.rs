@@ -383,6 +383,8 @@ pub struct LinkInput {
     pub published: Option<String>,
     /// Its outlet domain.
     pub outlet: Option<String>,
+    /// Its headline.
+    pub title: Option<String>,
     /// Its text.
     pub text: String,
     /// Its sentences.

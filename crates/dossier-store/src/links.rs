@@ -55,7 +55,7 @@ pub(crate) fn link_inputs(store: &SqliteStore, ids: &[ArticleId]) -> Result<Vec<
     let mut article = store
         .conn
         .prepare_cached(
-            "SELECT published, outlet, text, json_extract(record, '$.layers.sentences')
+            "SELECT published, outlet, text, json_extract(record, '$.layers.sentences'), title
              FROM articles WHERE id = ?1",
         )
         .map_err(store.sql_err())?;
@@ -72,11 +72,12 @@ pub(crate) fn link_inputs(store: &SqliteStore, ids: &[ArticleId]) -> Result<Vec<
                     row.get::<_, Option<String>>(1)?,
                     row.get::<_, String>(2)?,
                     row.get::<_, Option<String>>(3)?,
+                    row.get::<_, Option<String>>(4)?,
                 ))
             })
             .optional()
             .map_err(store.sql_err())?;
-        let Some((published, outlet, text, sentences)) = row else {
+        let Some((published, outlet, text, sentences, title)) = row else {
             continue;
         };
         let sentences: Vec<ByteSpan> = match sentences {
@@ -99,6 +100,7 @@ pub(crate) fn link_inputs(store: &SqliteStore, ids: &[ArticleId]) -> Result<Vec<
             id,
             published,
             outlet,
+            title,
             text,
             sentences,
             events,
