@@ -274,8 +274,12 @@ fn link(db: &Path, kb_files: &[PathBuf], json: bool, out: &mut dyn Write) -> Res
 fn print_link_summary(out: &mut dyn Write, summary: &LinkSummary) -> Result<()> {
     writeln!(
         out,
-        "linked {} articles: {} event mentions into events ({} new), {} copy links",
-        summary.articles, summary.mentions, summary.events_opened, summary.copies
+        "linked {} articles: {} event mentions into events ({} new, {} folded into another), {} copy links",
+        summary.articles,
+        summary.mentions,
+        summary.events_opened,
+        summary.events_merged,
+        summary.copies
     )?;
     Ok(())
 }

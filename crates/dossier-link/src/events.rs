@@ -31,6 +31,11 @@ use crate::dates::{Days, event_days, parse_iso};
 /// Score a mention needs to join an event.
 pub const LINK_THRESHOLD: f32 = 2.0;
 
+/// Score a mention needs against each of two events to show they are one
+/// incident (a report that names the venue one set of reports gives and the
+/// city another gives).
+pub const BRIDGE_THRESHOLD: f32 = 4.0;
+
 /// At day precision, dates further apart than this are different incidents.
 pub const DAY_TOLERANCE: i32 = 2;
 
@@ -282,6 +287,38 @@ impl EventSketch {
         }
     }
 
+    /// Folds another event's knowledge in (the two are one incident).
+    pub fn absorb(&mut self, other: &EventSketch) {
+        self.members += other.members;
+        self.articles.extend(other.articles.iter().cloned());
+        for (kind, count) in &other.kinds {
+            *self.kinds.entry(kind.clone()).or_default() += count;
+        }
+        let union = |a: Option<(i32, i32)>, b: Option<(i32, i32)>| match (a, b) {
+            (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+            (x, y) => x.or(y),
+        };
+        self.days = union(self.days, other.days);
+        self.proxy_days = union(self.proxy_days, other.proxy_days);
+        for place in &other.places {
+            if !self.places.iter().any(|p| p.key == place.key) {
+                self.places.push(place.clone());
+            }
+        }
+        self.places.sort_by(|a, b| a.key.cmp(&b.key));
+        self.venues.extend(other.venues.iter().cloned());
+        self.countries.extend(other.countries.iter().cloned());
+        self.perpetrators.extend(other.perpetrators.iter().cloned());
+        self.main |= other.main;
+        if !other.terms.is_empty() {
+            let mut summed: BTreeMap<u64, f32> = self.terms.iter().copied().collect();
+            for &(term, weight) in &other.terms {
+                *summed.entry(term).or_default() += weight;
+            }
+            self.terms = top_terms(summed.into_iter().collect());
+        }
+    }
+
     /// The window of days candidates are looked up by: the dated days, else
     /// the publication proxy.
     #[must_use]
@@ -443,6 +480,10 @@ pub struct Placement {
     pub score: f32,
     /// Whether it opened the event.
     pub opened: bool,
+    /// Events this mention showed to be the same incident, folded into
+    /// `event` (their members now belong to it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 /// Events in memory, indexed by day (and country) so candidates are found
@@ -466,6 +507,8 @@ pub struct EventIndex {
     /// without a window.
     by_place: HashMap<String, Vec<u32>>,
     changed: BTreeSet<u32>,
+    /// Events folded into another: never candidates again.
+    dead: BTreeSet<u32>,
 }
 
 /// A window longer than this is not indexed day by day (a year-wide event
@@ -599,22 +642,40 @@ impl EventIndex {
         if facts.status == EventStatus::Hypothetical {
             return None;
         }
-        let mut best: Option<(f32, u32)> = None;
+        let mut qualified: Vec<(f32, u32)> = Vec::new();
         for number in self.candidates(facts) {
+            if self.dead.contains(&number) {
+                continue;
+            }
             let Some(sketch) = self.sketches.get(number as usize) else {
                 continue;
             };
             if let Some(s) = score(facts, sketch).filter(|&s| s >= LINK_THRESHOLD) {
-                // on equal scores the smaller id stays
-                let better = match best {
-                    None => true,
-                    Some((b, current)) => {
-                        s > b || (s == b && sketch.id < self.sketches[current as usize].id)
-                    }
-                };
-                if better {
-                    best = Some((s, number));
+                qualified.push((s, number));
+            }
+        }
+        // best score first; on equal scores the smaller id
+        qualified.sort_by(|a, b| {
+            b.0.total_cmp(&a.0).then_with(|| {
+                self.sketches[a.1 as usize]
+                    .id
+                    .cmp(&self.sketches[b.1 as usize].id)
+            })
+        });
+        let best = qualified.first().copied();
+        let mut merged = Vec::new();
+        if let Some((_, into)) = best.filter(|(s, _)| *s >= BRIDGE_THRESHOLD) {
+            for &(s, other) in qualified.iter().skip(1) {
+                if s >= BRIDGE_THRESHOLD && self.mergeable(into, other) {
+                    let absorbed = self.sketches[other as usize].clone();
+                    self.sketches[into as usize].absorb(&absorbed);
+                    self.dead.insert(other);
+                    self.changed.remove(&other);
+                    merged.push(absorbed.id);
                 }
+            }
+            if !merged.is_empty() {
+                self.index(into);
             }
         }
         let (number, placement) = if let Some((score, number)) = best {
@@ -627,6 +688,7 @@ impl EventIndex {
                     event: self.sketches[number as usize].id.clone(),
                     score,
                     opened: false,
+                    merged,
                 },
             )
         } else {
@@ -641,11 +703,45 @@ impl EventIndex {
                     event: id,
                     score: 0.0,
                     opened: true,
+                    merged: Vec::new(),
                 },
             )
         };
         self.changed.insert(number);
         Some(placement)
+    }
+
+    /// Whether two events can be one incident: no article in both, dates
+    /// and countries that agree, named cities near each other.
+    fn mergeable(&self, a: u32, b: u32) -> bool {
+        let (a, b) = (&self.sketches[a as usize], &self.sketches[b as usize]);
+        if a.articles.iter().any(|x| b.articles.contains(x)) {
+            return false;
+        }
+        if let (Some(x), Some(y)) = (range(a.days), range(b.days))
+            && x.gap(y) > DAY_TOLERANCE
+        {
+            return false;
+        }
+        if !a.countries.is_empty()
+            && !b.countries.is_empty()
+            && a.countries.is_disjoint(&b.countries)
+        {
+            return false;
+        }
+        let cities = |s: &EventSketch| -> Vec<Option<(f32, f32)>> {
+            s.places
+                .iter()
+                .filter(|p| p.exact_city)
+                .map(|p| p.coords)
+                .collect()
+        };
+        cities(a).iter().all(|x| {
+            cities(b).iter().all(|y| match (x, y) {
+                (Some(x), Some(y)) => km_between(*x, *y) <= NEAR_KM,
+                _ => false,
+            })
+        })
     }
 
     /// The event with this id.
@@ -661,6 +757,7 @@ impl EventIndex {
         let changed = std::mem::take(&mut self.changed);
         let mut sketches: Vec<EventSketch> = changed
             .into_iter()
+            .filter(|n| !self.dead.contains(n))
             .filter_map(|n| self.sketches.get(n as usize).cloned())
             .collect();
         sketches.sort_by(|a, b| a.id.cmp(&b.id));
@@ -840,6 +937,56 @@ mod tests {
             ))
             .unwrap();
         assert_eq!(a.event, b.event);
+    }
+
+    #[test]
+    fn a_report_naming_both_sides_folds_two_events_into_one() {
+        let mut index = EventIndex::new();
+        // reports naming the venue only, and reports naming the city only
+        let mut venue = facts("a", Some("2024-03-22"), None);
+        venue.venue = Some("crocus city hall".to_owned());
+        let a = index.link(&venue).unwrap();
+        let mut venue2 = venue.clone();
+        venue2.id = "a2.0".to_owned();
+        venue2.article = "a2".to_owned();
+        index.link(&venue2).unwrap();
+        let city = facts("b", Some("2024-03-24"), Some(("city:1", 55.8, 37.3)));
+        let b = index.link(&city).unwrap();
+        assert!(
+            b.opened,
+            "two days apart with nothing shared: apart for now"
+        );
+        // a report with the venue, the city and a date between them
+        let mut both = facts("c", Some("2024-03-23"), Some(("city:1", 55.8, 37.3)));
+        both.venue = Some("crocus city hall".to_owned());
+        let c = index.link(&both).unwrap();
+        assert_eq!(c.merged.len(), 1, "{c:?}");
+        let kept = index.get(&c.event).unwrap();
+        assert_eq!(kept.members, 4);
+        assert!(c.event == a.event || c.event == b.event);
+        let gone = if c.event == a.event {
+            &b.event
+        } else {
+            &a.event
+        };
+        assert_eq!(c.merged[0], *gone);
+        // the folded event is no candidate any more
+        let d = index
+            .link(&facts(
+                "d",
+                Some("2024-03-24"),
+                Some(("city:1", 55.8, 37.3)),
+            ))
+            .unwrap();
+        assert_eq!(d.event, c.event);
+        assert_eq!(
+            index
+                .take_changed()
+                .iter()
+                .filter(|s| s.id == *gone)
+                .count(),
+            0
+        );
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct LinkSummary {
     pub mentions: u64,
     /// Events opened.
     pub events_opened: u64,
+    /// Events folded into another when a report showed them to be one.
+    pub events_merged: u64,
 }
 
 /// What linking needs from the knowledge base.
@@ -174,6 +176,13 @@ pub fn link_pending(
                 if let Some(placement) = index.link(f) {
                     summary.mentions += 1;
                     summary.events_opened += u64::from(placement.opened);
+                    summary.events_merged += placement.merged.len() as u64;
+                    batch.merged.extend(
+                        placement
+                            .merged
+                            .iter()
+                            .map(|absorbed| (absorbed.clone(), placement.event.clone())),
+                    );
                     batch.members.push(MemberRow {
                         mention: placement.mention,
                         event: placement.event,

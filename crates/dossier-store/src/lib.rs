@@ -488,6 +488,9 @@ pub struct LinkBatch {
     pub events: Vec<EventRow>,
     /// Event mentions placed.
     pub members: Vec<MemberRow>,
+    /// Events found to be one incident with another: `(absorbed, into)`;
+    /// applied after `members`, in order.
+    pub merged: Vec<(String, String)>,
 }
 
 /// The record's storage: one implementation per backend.

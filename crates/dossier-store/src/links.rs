@@ -297,6 +297,16 @@ pub(crate) fn commit_links(store: &mut SqliteStore, batch: &LinkBatch) -> Result
                 ])
                 .map_err(err)?;
         }
+        let mut repoint = tx
+            .prepare_cached("UPDATE event_members SET event_id = ?2 WHERE event_id = ?1")
+            .map_err(err)?;
+        let mut drop_event = tx
+            .prepare_cached("DELETE FROM events WHERE id = ?1")
+            .map_err(err)?;
+        for (absorbed, into) in &batch.merged {
+            repoint.execute(params![absorbed, into]).map_err(err)?;
+            drop_event.execute(params![absorbed]).map_err(err)?;
+        }
     }
     tx.commit().map_err(err)
 }
@@ -553,6 +563,7 @@ mod tests {
                 score: 0.0,
                 opened: true,
             }],
+            merged: Vec::new(),
         };
         store.commit_links(&batch).unwrap();
         assert!(store.pending_links(10).unwrap().is_empty());
