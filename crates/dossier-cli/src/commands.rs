@@ -78,14 +78,16 @@ enum Command {
         /// An id, name or alias ("IS-K", "islamic-state-khorasan").
         name: String,
     },
-    /// List event mentions: what each article reports or recalls, newest
-    /// event date first.
+    /// List events across articles, one row per real incident, newest
+    /// first (`--mentions`: each article's event mentions instead).
     Events(EventsArgs),
-    /// Show one event mention, each field with the sentence that states it,
-    /// and the claims linked to it.
+    /// Show an event across articles (`ev…`): each field's values with
+    /// their independent sources, toll series, consensus, contested flags,
+    /// perpetrator status; or one article's event mention (`ARTICLE-ID.N`)
+    /// with its sentences and claims.
     Event {
-        /// The event id (`ARTICLE-ID.N`, as `dossier events` prints) or a
-        /// unique prefix of it.
+        /// An event id (`ev…`) or event-mention id (`ARTICLE-ID.N`), as
+        /// `dossier events [--mentions]` prints, or a unique prefix.
         id: String,
     },
     /// List claims — responsibility, attribution, denial, confirmation,

@@ -6,6 +6,7 @@
 use dossier_model::{ArticleId, ByteSpan, EventMention, Sentence};
 use rusqlite::{OptionalExtension, params};
 
+use crate::sqlite::EVENT_MENTION_FILTER;
 use crate::{
     CopyLinkRow, Error, EventQuery, EventRow, LinkBatch, LinkInput, MemberRow, SqliteStore,
     StoredFingerprint,
@@ -337,15 +338,7 @@ pub(crate) fn list_linked_events(
             "SELECT {EVENT_ROW_COLUMNS} FROM events ev
              WHERE EXISTS (
                SELECT 1 FROM event_members m JOIN event_mentions e ON e.id = m.mention_id
-               WHERE m.event_id = ev.id
-                 AND (?1 IS NULL OR e.date >= ?1)
-                 AND (?2 IS NULL OR e.date <= ?2 OR substr(e.date, 1, length(?2)) = ?2)
-                 AND (?3 IS NULL OR e.country = ?3)
-                 AND (?4 IS NULL OR e.place_name LIKE '%' || ?4 || '%')
-                 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM event_roles r
-                                            WHERE r.event_id = e.id AND r.entity = ?5))
-                 AND (?6 IS NULL OR e.kind = ?6)
-                 AND (?7 IS NULL OR e.status = ?7))
+               WHERE m.event_id = ev.id AND {EVENT_MENTION_FILTER})
              ORDER BY ev.first_day IS NULL, ev.first_day DESC, ev.articles DESC, ev.id
              LIMIT ?8 OFFSET ?9"
         ))?;

@@ -510,14 +510,7 @@ impl Store for SqliteStore {
         let run = || -> rusqlite::Result<Vec<EventSummary>> {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {EVENT_COLUMNS} FROM event_mentions e JOIN articles a ON a.id = e.article_id
-                 WHERE (?1 IS NULL OR e.date >= ?1)
-                   AND (?2 IS NULL OR e.date <= ?2 OR substr(e.date, 1, length(?2)) = ?2)
-                   AND (?3 IS NULL OR e.country = ?3)
-                   AND (?4 IS NULL OR e.place_name LIKE '%' || ?4 || '%')
-                   AND (?5 IS NULL OR EXISTS (SELECT 1 FROM event_roles r
-                                              WHERE r.event_id = e.id AND r.entity = ?5))
-                   AND (?6 IS NULL OR e.kind = ?6)
-                   AND (?7 IS NULL OR e.status = ?7)
+                 WHERE {EVENT_MENTION_FILTER}
                  ORDER BY e.date IS NULL, e.date DESC, a.published DESC, e.id
                  LIMIT ?8 OFFSET ?9"
             ))?;
@@ -666,6 +659,18 @@ impl Store for SqliteStore {
         crate::links::sightings_of(self, article)
     }
 }
+
+/// The [`EventQuery`] filters on an event mention `e`, parameters ?1–?7
+/// (since, until, country, place, actor, kind, status); shared by the
+/// mention listing and the listing of events across articles.
+pub(crate) const EVENT_MENTION_FILTER: &str = "(?1 IS NULL OR e.date >= ?1)
+    AND (?2 IS NULL OR e.date <= ?2 OR substr(e.date, 1, length(?2)) = ?2)
+    AND (?3 IS NULL OR e.country = ?3)
+    AND (?4 IS NULL OR e.place_name LIKE '%' || ?4 || '%')
+    AND (?5 IS NULL OR EXISTS (SELECT 1 FROM event_roles r
+                               WHERE r.event_id = e.id AND r.entity = ?5))
+    AND (?6 IS NULL OR e.kind = ?6)
+    AND (?7 IS NULL OR e.status = ?7)";
 
 const EVENT_COLUMNS: &str = "e.id, e.article_id, a.title, a.outlet, a.published, e.kind, e.status,
      e.date, e.date_precision, e.place_name, e.country, e.killed, e.wounded, e.ordinal";
