@@ -74,6 +74,11 @@ pub struct Assertion {
     /// corroboration.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<String>,
+    /// What extracted it (`events` and its version).
+    pub extractor: String,
+    /// The extractor's confidence in it, 0–1 (a role filler's own, else the
+    /// event mention's).
+    pub confidence: f32,
 }
 
 /// One distinct value of a field, with who states it.
@@ -303,6 +308,8 @@ impl Resolver<'_> {
             sentence,
             source,
             copy_of: member.copy_of.clone(),
+            extractor: member.mention.extractor.to_string(),
+            confidence: member.mention.confidence,
         }
     }
 
@@ -344,7 +351,8 @@ impl Resolver<'_> {
                     .entity
                     .as_ref()
                     .map_or_else(|| normalise(&filler.text), |e| e.as_str().to_owned());
-                let assertion = self.assertion(member, filler.span, filler.sentence);
+                let mut assertion = self.assertion(member, filler.span, filler.sentence);
+                assertion.confidence = filler.confidence;
                 match filler.role {
                     EventRole::PerpetratorOrganisation | EventRole::PerpetratorIndividual => {
                         perpetrators.push((value, assertion));
@@ -805,6 +813,8 @@ mod tests {
                     sentence: ByteSpan::new(0, 1),
                     source: (*source).to_owned(),
                     copy_of: None,
+                    extractor: "events v3".to_owned(),
+                    confidence: 0.9,
                 })
                 .collect(),
         }
