@@ -7,11 +7,12 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 use clap::Args;
-use dossier_model::{ArticleId, ByteSpan, Claim, ClaimKind};
+use dossier_model::{Claim, ClaimKind};
 use dossier_store::{ClaimQuery, SqliteStore, Store, StoredClaim};
-use serde::Serialize;
 
-use crate::event_views::{open, quote};
+use dossier_pipeline::views::{ClaimView, quote};
+
+use crate::event_views::open;
 use crate::knowledge;
 use crate::output::{json_line, table};
 
@@ -129,15 +130,6 @@ pub(crate) fn claims(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Pieces of text, in order, joined by an ellipsis.
-fn quote_pieces(text: &str, spans: &[ByteSpan]) -> String {
-    spans
-        .iter()
-        .map(|s| quote(text, *s))
-        .collect::<Vec<_>>()
-        .join(" … ")
-}
-
 /// The framing as `stance "words"`.
 fn framing(claim: &Claim, text: &str) -> String {
     claim
@@ -180,53 +172,6 @@ fn row(stored: &StoredClaim) -> Vec<String> {
             .clone()
             .unwrap_or_else(|| stored.article.to_string()),
     ]
-}
-
-/// A claim as printed by `--json`: the record, where it comes from, and
-/// its pieces of text so a reader needs no article at hand.
-#[derive(Serialize)]
-pub(crate) struct ClaimView<'a> {
-    id: &'a str,
-    article: ArticleId,
-    title: Option<&'a str>,
-    outlet: Option<&'a str>,
-    published: Option<&'a str>,
-    /// The event mention's id (`event` is its index in the article).
-    event_id: Option<&'a str>,
-    #[serde(flatten)]
-    claim: &'a Claim,
-    quotes: Quotes,
-}
-
-#[derive(Serialize)]
-struct Quotes {
-    cue: String,
-    content: String,
-    sentence: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    framing: Option<String>,
-}
-
-impl<'a> ClaimView<'a> {
-    pub(crate) fn new(stored: &'a StoredClaim) -> Self {
-        let claim = &stored.claim;
-        let text = &stored.text;
-        Self {
-            id: &stored.id,
-            article: stored.article,
-            title: stored.title.as_deref(),
-            outlet: stored.outlet.as_deref(),
-            published: stored.published.as_deref(),
-            event_id: stored.event.as_deref(),
-            claim,
-            quotes: Quotes {
-                cue: quote_pieces(text, &claim.attribution.cue),
-                content: quote_pieces(text, &claim.attribution.content),
-                sentence: quote(text, claim.sentence),
-                framing: claim.framing.as_ref().map(|f| quote(text, f.span)),
-            },
-        }
-    }
 }
 
 /// The claims linked to event mention `id`, in text order.

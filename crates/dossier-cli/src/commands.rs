@@ -94,6 +94,9 @@ enum Command {
     /// statement — with speaker, subject, hedges and channel, newest article
     /// first.
     Claims(ClaimsArgs),
+    /// Serve the HTTP API (`/api/…`, documented at `/openapi.json`) and the
+    /// web page (`/`) over the store; read-only unless a token is set.
+    Serve(ServeArgs),
     /// Knowledge-base tools: check a file, counts, remove a learned alias.
     #[command(subcommand)]
     Kb(KbCommand),
@@ -163,6 +166,24 @@ struct IngestArgs {
 }
 
 #[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address to listen on; loopback unless told otherwise.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// Bearer token that opens `POST /api/ingest` (from the environment, so
+    /// it does not show in the process list); without one, read-only.
+    #[arg(long, env = "DOSSIER_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Read connections to the store (default: one per core, at least 2).
+    #[arg(long)]
+    readers: Option<usize>,
+    /// MiB of answers kept for repeated reads, emptied whenever the store
+    /// changes (0: none).
+    #[arg(long, default_value_t = 64)]
+    cache_mib: usize,
+}
+
+#[derive(Debug, Args)]
 struct ExtractArgs {
     #[command(flatten)]
     read: ReadArgs,
@@ -205,6 +226,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Claims(args) => {
             claim_views::claims(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
         }
+        Command::Serve(args) => serve(&cli.db, &cli.kb_files, &args, &mut out),
         Command::Kb(command) => knowledge::kb(&cli.db, &cli.kb_files, &command, cli.json, &mut out),
         Command::Annotate { input } => {
             knowledge::annotate(&cli.kb_files, &input, cli.json, &mut out)
@@ -225,6 +247,48 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
             EvalKind::Cluster => crate::linking::eval_cluster(&input, &mut out),
         },
     }
+}
+
+fn serve(
+    db: &Path,
+    kb_files: &[PathBuf],
+    args: &ServeArgs,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let kb = Arc::new(knowledge::load_kb(kb_files)?);
+    let mut config = dossier_serve::ServerConfig::new(db.to_owned(), kb);
+    config.token = args.token.clone().filter(|t| !t.is_empty());
+    if let Some(readers) = args.readers {
+        config.readers = readers.max(1);
+    }
+    config.cache_bytes = args.cache_mib * 1024 * 1024;
+    let app = dossier_serve::App::open(config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let local = listener.local_addr()?;
+        writeln!(
+            out,
+            "serving {} at http://{local}/ ({}); Ctrl-C stops",
+            db.display(),
+            if app.accepts_ingest() {
+                "POST /api/ingest open to the token"
+            } else {
+                "read-only"
+            }
+        )?;
+        out.flush()?;
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        dossier_serve::serve(listener, app, shutdown).await?;
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
 fn default_runner(annotator: &Arc<Annotator>) -> Result<Runner> {

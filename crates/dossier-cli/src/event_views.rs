@@ -8,10 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::Args;
 use dossier_kb::Kb;
-use dossier_model::{ByteSpan, EventRole};
+use dossier_model::EventRole;
 use dossier_store::{EventQuery, SqliteStore, Store, StoredEvent};
 
-use crate::claim_views::{self, ClaimView};
+use dossier_pipeline::views::{ClaimView, quote};
+
+use crate::claim_views;
 use crate::knowledge;
 use crate::output::{json_line, table};
 
@@ -144,15 +146,6 @@ pub(crate) fn events(
         writeln!(out, "no event mentions match")?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `text[span]` on one line, or "" when the span does not fit.
-pub(crate) fn quote(text: &str, span: ByteSpan) -> String {
-    text.get(span.start() as usize..span.end() as usize)
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `dossier event ID`: an id or a unique prefix of one — of an event across

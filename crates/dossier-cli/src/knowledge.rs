@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
-use dossier_kb::{Actor, Kb, KbBuilder, Severity};
+use dossier_kb::{Kb, KbBuilder, Severity};
 use dossier_model::EntityKey;
 use dossier_nlp::{Annotator, normalize::fold_str, render_mentions};
+use dossier_pipeline::views::{actor_profile, find_actors};
 use dossier_store::{SqliteStore, Store};
 use serde::Serialize;
 
@@ -168,23 +169,6 @@ pub(crate) fn actors(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Actors whose id, name or alias is `name` (folded).
-fn find_actors<'k>(kb: &'k Kb, name: &str) -> Vec<&'k Actor> {
-    if let Some(actor) = kb.actor(name) {
-        return vec![actor];
-    }
-    let folded = fold_str(name);
-    kb.actors
-        .iter()
-        .filter(|a| {
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .chain(&a.metonyms)
-                .any(|n| fold_str(n) == folded)
-        })
-        .collect()
-}
-
 /// The one actor id `name` names, or an error listing the candidates.
 pub(crate) fn resolve_actor(kb: &Kb, name: &str) -> Result<String> {
     match find_actors(kb, name).as_slice() {
@@ -199,40 +183,6 @@ pub(crate) fn resolve_actor(kb: &Kb, name: &str) -> Result<String> {
                 .join(", ")
         ),
     }
-}
-
-#[derive(Serialize)]
-struct AliasEvidence {
-    alias: String,
-    evidence: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    span: Option<[u32; 2]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sentence: Option<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    removed: bool,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    conflict: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct RelationView {
-    direction: &'static str,
-    kind: &'static str,
-    actor: String,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct ActorView<'a> {
-    #[serde(flatten)]
-    actor: &'a Actor,
-    alias_evidence: Vec<AliasEvidence>,
-    related: Vec<RelationView>,
-    places: Vec<String>,
-    articles: Vec<dossier_store::MentionHit>,
 }
 
 pub(crate) fn actor(
@@ -261,97 +211,12 @@ pub(crate) fn actor(
             return Ok(ExitCode::from(1));
         }
     };
-    let key = EntityKey::actor(&actor.id);
-    let (learned, articles) = if db.exists() {
-        let store = SqliteStore::open(db)?;
-        (
-            store.learned_aliases(Some(key.as_str()))?,
-            store.entity_mentions(key.as_str(), 50)?,
-        )
+    let store = if db.exists() {
+        Some(SqliteStore::open(db)?)
     } else {
-        (Vec::new(), Vec::new())
+        None
     };
-    let mut alias_evidence: Vec<AliasEvidence> = actor
-        .aliases
-        .iter()
-        .map(|alias| AliasEvidence {
-            alias: alias.clone(),
-            evidence: "built-in knowledge base".to_owned(),
-            article: None,
-            span: None,
-            sentence: None,
-            removed: false,
-            conflict: Vec::new(),
-        })
-        .collect();
-    for record in learned {
-        alias_evidence.push(AliasEvidence {
-            alias: record.alias,
-            evidence: if record.entity.is_some() {
-                format!("learned ({})", record.pattern)
-            } else {
-                format!("conflicting definition ({}), not merged", record.pattern)
-            },
-            article: Some(record.article.to_string()),
-            span: Some([record.span.start(), record.span.end()]),
-            sentence: Some(record.sentence),
-            removed: record.removed,
-            conflict: record.conflict,
-        });
-    }
-    let mut related = Vec::new();
-    for relation in &actor.relations {
-        if let Some(target) = kb.actor(&relation.target) {
-            related.push(RelationView {
-                direction: "out",
-                kind: relation.kind.name(),
-                actor: target.id.clone(),
-                name: target.name.clone(),
-            });
-        }
-    }
-    for other in &kb.actors {
-        for relation in other.relations.iter().filter(|r| r.target == actor.id) {
-            related.push(RelationView {
-                direction: "in",
-                kind: relation.kind.name(),
-                actor: other.id.clone(),
-                name: other.name.clone(),
-            });
-        }
-        for role in other.roles.iter().filter(|r| r.of == actor.id) {
-            related.push(RelationView {
-                direction: "in",
-                kind: "holds_office",
-                actor: other.id.clone(),
-                name: format!(
-                    "{} ({} {}–{})",
-                    other.name,
-                    role.title,
-                    role.from,
-                    role.to.map(|t| t.to_string()).unwrap_or_default()
-                ),
-            });
-        }
-    }
-    let places: Vec<String> = actor
-        .country
-        .iter()
-        .chain(&actor.areas)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|code| {
-            kb.country(code)
-                .map_or_else(|| code.clone(), |c| format!("{} ({code})", c.name))
-        })
-        .collect();
-    let view = ActorView {
-        actor,
-        alias_evidence,
-        related,
-        places,
-        articles,
-    };
+    let view = actor_profile(&kb, actor, store.as_ref().map(|s| s as &dyn Store), 50)?;
     if json {
         json_line(out, &view)?;
         return Ok(ExitCode::SUCCESS);

@@ -13,7 +13,9 @@ use dossier_link::record::{ActorStanding, ClaimRef, FieldRecord, TollRecord};
 use dossier_pipeline::{LinkedEvent, linked_event};
 use dossier_store::{EventQuery, Store};
 
-use crate::event_views::{open, quote};
+use dossier_pipeline::views::quote;
+
+use crate::event_views::open;
 use crate::output::{json_line, table};
 
 /// `dossier events` (events across articles).

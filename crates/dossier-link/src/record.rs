@@ -68,6 +68,8 @@ pub struct Assertion {
     pub span: ByteSpan,
     /// The sentence stating it.
     pub sentence: ByteSpan,
+    /// That sentence as written, so a reader needs no article at hand.
+    pub quote: String,
     /// The independent source it counts for.
     pub source: String,
     /// The article this one copies, when it is a copy: it adds reach, not
@@ -217,6 +219,8 @@ pub struct ClaimRef {
     pub article: String,
     /// The sentence.
     pub sentence: ByteSpan,
+    /// That sentence as written.
+    pub quote: String,
     /// The independent source it counts for.
     pub source: String,
 }
@@ -306,6 +310,7 @@ impl Resolver<'_> {
             published: member.published.map(str::to_owned),
             span,
             sentence,
+            quote: slice(member.text, sentence),
             source,
             copy_of: member.copy_of.clone(),
             extractor: member.mention.extractor.to_string(),
@@ -526,6 +531,7 @@ impl Resolver<'_> {
                     channel: claim.channel.as_ref().map(|c| c.text.clone()),
                     article: member.article.to_owned(),
                     sentence: claim.sentence,
+                    quote: slice(member.text, claim.sentence),
                     source: source.clone(),
                 };
                 let family = families.entry(key).or_default();
@@ -811,6 +817,7 @@ mod tests {
                     published: Some((*published).to_owned()),
                     span: ByteSpan::new(0, 1),
                     sentence: ByteSpan::new(0, 1),
+                    quote: String::new(),
                     source: (*source).to_owned(),
                     copy_of: None,
                     extractor: "events v3".to_owned(),

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use dossier_ingest::input::{InputEvent, ReadOptions, read_input};
+use dossier_ingest::input::{InputEvent, ReadOptions, read_bytes, read_input};
 use dossier_ingest::{ErrorCode, RawDocument};
 use dossier_model::{Article, Outcome};
 use dossier_store::{InputFailure, Store};
@@ -112,12 +112,70 @@ pub fn ingest(
     options: &IngestOptions,
     progress: &mut dyn FnMut(&IngestSummary),
 ) -> Result<IngestSummary, PipelineError> {
+    let read = &options.read;
+    let mut inputs = inputs.iter();
+    ingest_from(
+        &mut |sink| match inputs.next() {
+            Some(input) => {
+                read_input(input, read, sink);
+                true
+            }
+            None => false,
+        },
+        runner,
+        store,
+        options,
+        progress,
+    )
+}
+
+/// Like [`ingest`], for one input already in memory (an upload): its format
+/// is told from its content and `name`'s extension.
+///
+/// # Errors
+/// Only when the store itself fails; batches committed before stay committed.
+pub fn ingest_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    runner: &Runner,
+    store: &mut dyn Store,
+    options: &IngestOptions,
+    progress: &mut dyn FnMut(&IngestSummary),
+) -> Result<IngestSummary, PipelineError> {
+    let read = &options.read;
+    let mut upload = Some(bytes);
+    ingest_from(
+        &mut |sink| match upload.take() {
+            Some(bytes) => {
+                read_bytes(name, bytes, read, sink);
+                true
+            }
+            None => false,
+        },
+        runner,
+        store,
+        options,
+        progress,
+    )
+}
+
+/// Something that reads the next input into a sink; `false` when none is
+/// left.
+type NextInput<'a> = dyn FnMut(&mut dyn FnMut(InputEvent)) -> bool + 'a;
+
+fn ingest_from(
+    next_input: &mut NextInput<'_>,
+    runner: &Runner,
+    store: &mut dyn Store,
+    options: &IngestOptions,
+    progress: &mut dyn FnMut(&IngestSummary),
+) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
     let mut batch: Vec<RawDocument> = Vec::with_capacity(options.batch_size);
     let mut store_error: Option<PipelineError> = None;
     let batch_size = options.batch_size.max(1);
-    for input in inputs {
-        read_input(input, &options.read, &mut |event| {
+    loop {
+        let more = next_input(&mut |event| {
             if store_error.is_some() {
                 return;
             }
@@ -144,6 +202,9 @@ pub fn ingest(
         });
         if let Some(err) = store_error.take() {
             return Err(err);
+        }
+        if !more {
+            break;
         }
     }
     commit(std::mem::take(&mut batch), runner, store, &mut summary)?;

@@ -32,10 +32,11 @@ mod pipeline;
 pub mod record;
 pub mod registry;
 mod runner;
+pub mod views;
 
 pub use error::PipelineError;
-pub use ingest::{IngestOptions, IngestSummary, InputProblem, ingest};
+pub use ingest::{IngestOptions, IngestSummary, InputProblem, ingest, ingest_bytes};
 pub use link::{LinkSummary, link_pending};
 pub use pipeline::Pipeline;
-pub use record::{LinkedEvent, Report, linked_event};
+pub use record::{EventDigest, LinkedEvent, Report, TollBrief, linked_event, refresh_digests};
 pub use runner::Runner;

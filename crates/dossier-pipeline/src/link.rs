@@ -50,6 +50,8 @@ pub struct LinkSummary {
     pub events_opened: u64,
     /// Events folded into another when a report showed them to be one.
     pub events_merged: u64,
+    /// Event digests (re)computed for events opened or changed.
+    pub digests: u64,
 }
 
 /// What linking needs from the knowledge base.
@@ -202,6 +204,7 @@ pub fn link_pending(
         store.commit_links(&batch)?;
         progress(&summary);
     }
+    summary.digests = crate::record::refresh_digests(store, kb)?;
     Ok(summary)
 }
 
@@ -420,5 +423,6 @@ fn event_row(sketch: &EventSketch, lkb: &LinkKb<'_>) -> EventRow {
         members: sketch.members,
         articles: u32::try_from(sketch.articles.len()).unwrap_or(u32::MAX),
         sketch: serde_json::to_string(sketch).unwrap_or_default(),
+        digest: None,
     }
 }

@@ -6,12 +6,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_kb::Kb;
+use dossier_link::events::EventSketch;
 use dossier_link::record::MemberReport;
+use dossier_link::record::{Standing, TollRecord};
 use dossier_link::sources::{Citation, citations, source_key};
 use dossier_link::{EventRecord, Resolver};
 use dossier_model::{ArticleId, Claim};
-use dossier_store::{ClaimQuery, EventRow, Store, StoredClaim, StoredEvent};
-use serde::Serialize;
+use dossier_store::{ClaimQuery, EventDigestRow, EventRow, Store, StoredClaim, StoredEvent};
+use serde::{Deserialize, Serialize};
 
 use crate::PipelineError;
 use crate::link::LinkKb;
@@ -263,4 +265,168 @@ pub fn linked_event(
         reports,
         record,
     }))
+}
+
+/// A casualty figure in brief: the UCDP-style range over each independent
+/// source's current figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TollBrief {
+    /// The lowest current figure.
+    pub low: u64,
+    /// The median of the current figures.
+    pub best: u64,
+    /// The highest current figure.
+    pub high: u64,
+    /// The day the figures are as of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Independent sources gave figures that cannot both hold.
+    pub contested: bool,
+}
+
+impl TollBrief {
+    fn of(toll: &TollRecord) -> Self {
+        Self {
+            low: toll.consensus.ucdp_low,
+            best: toll.consensus.ucdp_best,
+            high: toll.consensus.ucdp_high,
+            as_of: toll.consensus.as_of.clone(),
+            contested: toll.contested,
+        }
+    }
+}
+
+/// An event's resolved record in brief: what a listing, a timeline or a map
+/// shows, and what the contested filter reads. Kept in the store beside the
+/// event and recomputed whenever the event changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventDigest {
+    /// The headline of its earliest main report (else earliest report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Latitude and longitude of its most precise known place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coords: Option<(f32, f32)>,
+    /// Independent sources reporting it.
+    pub sources: usize,
+    /// Killed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<TollBrief>,
+    /// Wounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wounded: Option<TollBrief>,
+    /// The fields whose values disagree across independent sources
+    /// (`date`, `place`, `killed`, `perpetrator`, …).
+    pub contested: Vec<String>,
+    /// Perpetrator status: claimed, attributed, contested or unknown.
+    pub perpetrator: String,
+    /// Names of the actors claimed, attributed or contested, best supported
+    /// first.
+    pub perpetrators: Vec<String>,
+}
+
+impl EventDigest {
+    /// The digest of a linked event.
+    #[must_use]
+    pub fn of(event: &LinkedEvent) -> Self {
+        let record = &event.record;
+        let title = event
+            .reports
+            .iter()
+            .filter(|r| r.status == "main")
+            .chain(&event.reports)
+            .min_by_key(|r| {
+                (
+                    r.status != "main",
+                    r.published.is_none(),
+                    r.published.clone(),
+                )
+            })
+            .and_then(|r| r.title.clone());
+        let coords = serde_json::from_str::<EventSketch>(&event.event.sketch)
+            .ok()
+            .and_then(|sketch| {
+                // the place most reports name, exact cities counting double,
+                // as the event's listed place is chosen
+                let mut votes: BTreeMap<&str, (usize, (f32, f32))> = BTreeMap::new();
+                for place in &sketch.places {
+                    if let Some(coords) = place.coords {
+                        let vote = votes.entry(place.key.as_str()).or_insert((0, coords));
+                        vote.0 += usize::from(place.exact_city) + 1;
+                    }
+                }
+                votes.values().max_by_key(|(v, _)| *v).map(|(_, c)| *c)
+            });
+        let mut contested: Vec<String> = record
+            .fields
+            .iter()
+            .filter(|f| f.contested)
+            .map(|f| f.field.to_owned())
+            .collect();
+        for toll in record.killed.iter().chain(&record.wounded) {
+            if toll.contested {
+                contested.push(toll.field.to_owned());
+            }
+        }
+        let perpetrator = serde_json::to_value(record.perpetrator.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if perpetrator == "contested" && !contested.iter().any(|f| f == "perpetrator") {
+            contested.push("perpetrator".to_owned());
+        }
+        let perpetrators = record
+            .perpetrator
+            .actors
+            .iter()
+            .filter(|a| a.standing != Standing::Denied)
+            .filter_map(|a| a.names.first().cloned())
+            .collect();
+        Self {
+            title,
+            coords,
+            sources: record.sources.len(),
+            killed: record.killed.as_ref().map(TollBrief::of),
+            wounded: record.wounded.as_ref().map(TollBrief::of),
+            contested,
+            perpetrator,
+            perpetrators,
+        }
+    }
+}
+
+/// Events whose digest is computed per store round.
+const DIGEST_CHUNK: usize = 256;
+
+/// Computes the digest of every event that has none (new or changed since
+/// its last digest); returns how many it wrote.
+///
+/// # Errors
+/// When the store fails or a stored record cannot be read.
+pub fn refresh_digests(store: &mut dyn Store, kb: &Kb) -> Result<u64, PipelineError> {
+    let mut written = 0;
+    let mut previous: Vec<String> = Vec::new();
+    loop {
+        let ids = store.undigested_events(DIGEST_CHUNK)?;
+        // an event that vanished under us would come back every round
+        if ids.is_empty() || ids == previous {
+            break;
+        }
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in &ids {
+            if let Some(event) = linked_event(store, kb, id)? {
+                let digest = EventDigest::of(&event);
+                rows.push(EventDigestRow {
+                    event: id.clone(),
+                    contested: !digest.contested.is_empty(),
+                    // plain data: serialising it cannot fail
+                    digest: serde_json::to_string(&digest).unwrap_or_default(),
+                });
+            }
+        }
+        written += rows.len() as u64;
+        store.put_event_digests(&rows)?;
+        previous = ids;
+    }
+    Ok(written)
 }

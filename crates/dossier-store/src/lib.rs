@@ -246,6 +246,9 @@ pub struct EventQuery {
     pub kind: Option<String>,
     /// `main`, `background` or `hypothetical`.
     pub status: Option<String>,
+    /// Only events with a contested field (events across articles only:
+    /// the linker's digest says so).
+    pub contested: bool,
     /// Most rows.
     pub limit: usize,
     /// Rows to skip.
@@ -262,6 +265,7 @@ impl Default for EventQuery {
             actor: None,
             kind: None,
             status: None,
+            contested: false,
             limit: 50,
             offset: 0,
         }
@@ -458,6 +462,20 @@ pub struct EventRow {
     /// The linker's summary (JSON).
     #[serde(skip)]
     pub sketch: String,
+    /// The resolved record in brief (JSON), once computed.
+    #[serde(skip)]
+    pub digest: Option<String>,
+}
+
+/// An event's resolved record in brief, for listings and filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventDigestRow {
+    /// The event.
+    pub event: String,
+    /// Whether some field is contested.
+    pub contested: bool,
+    /// The digest (JSON).
+    pub digest: String,
 }
 
 /// One event mention placed in an event.
@@ -637,6 +655,26 @@ pub trait Store {
     /// # Errors
     /// When the backend fails.
     fn list_linked_events(&self, query: &EventQuery) -> Result<Vec<EventRow>, Error>;
+
+    /// How many events across articles are stored.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn count_linked_events(&self) -> Result<u64, Error>;
+
+    /// Events whose digest is missing (new or changed since), by id; at most
+    /// `limit`.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn undigested_events(&self, limit: usize) -> Result<Vec<String>, Error>;
+
+    /// Writes event digests in one transaction; digests of events no longer
+    /// stored are skipped.
+    ///
+    /// # Errors
+    /// When the backend fails; then nothing is written.
+    fn put_event_digests(&mut self, digests: &[EventDigestRow]) -> Result<(), Error>;
 
     /// Events across articles whose id starts with `prefix`.
     ///

@@ -6,10 +6,10 @@
 use dossier_model::{ArticleId, ByteSpan, EventMention, Sentence};
 use rusqlite::{OptionalExtension, params};
 
-use crate::sqlite::EVENT_MENTION_FILTER;
+use crate::sqlite::{Filter, event_mention_filter};
 use crate::{
-    CopyLinkRow, Error, EventQuery, EventRow, LinkBatch, LinkInput, MemberRow, SqliteStore,
-    StoredFingerprint,
+    CopyLinkRow, Error, EventDigestRow, EventQuery, EventRow, LinkBatch, LinkInput, MemberRow,
+    SqliteStore, StoredFingerprint,
 };
 
 /// Article id, publication date, signature, sentence hashes.
@@ -308,11 +308,63 @@ pub(crate) fn commit_links(store: &mut SqliteStore, batch: &LinkBatch) -> Result
             repoint.execute(params![absorbed, into]).map_err(err)?;
             drop_event.execute(params![absorbed]).map_err(err)?;
         }
+        // a changed event's digest is stale: the linker writes it anew
+        let mut stale = tx
+            .prepare_cached("DELETE FROM event_digests WHERE event_id = ?1")
+            .map_err(err)?;
+        for id in batch
+            .events
+            .iter()
+            .map(|e| &e.id)
+            .chain(batch.merged.iter().flat_map(|(a, b)| [a, b]))
+        {
+            stale.execute(params![id]).map_err(err)?;
+        }
     }
     tx.commit().map_err(err)
 }
 
-const EVENT_ROW_COLUMNS: &str = "ev.id, ev.kind, ev.date, ev.country, ev.place, ev.first_day, ev.last_day, ev.members, ev.articles, ev.sketch";
+pub(crate) fn undigested_events(store: &SqliteStore, limit: usize) -> Result<Vec<String>, Error> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT ev.id FROM events ev
+             WHERE NOT EXISTS (SELECT 1 FROM event_digests d WHERE d.event_id = ev.id)
+             ORDER BY ev.id LIMIT ?1",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![limit], |row| row.get(0))?;
+        rows.collect()
+    };
+    run().map_err(store.sql_err())
+}
+
+pub(crate) fn put_event_digests(
+    store: &mut SqliteStore,
+    digests: &[EventDigestRow],
+) -> Result<(), Error> {
+    let path = store.path.clone();
+    let err = |source| Error::Sqlite {
+        path: path.clone(),
+        source,
+    };
+    let tx = store.conn.transaction().map_err(err)?;
+    {
+        let mut put = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO event_digests (event_id, contested, digest)
+                 SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM events WHERE id = ?1)",
+            )
+            .map_err(err)?;
+        for d in digests {
+            put.execute(params![d.event, d.contested, d.digest])
+                .map_err(err)?;
+        }
+    }
+    tx.commit().map_err(err)
+}
+
+const EVENT_ROW_COLUMNS: &str = "ev.id, ev.kind, ev.date, ev.country, ev.place, ev.first_day, ev.last_day, ev.members, ev.articles, ev.sketch,
+    (SELECT d.digest FROM event_digests d WHERE d.event_id = ev.id)";
 
 fn event_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
@@ -326,6 +378,7 @@ fn event_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         members: row.get(7)?,
         articles: row.get(8)?,
         sketch: row.get(9)?,
+        digest: row.get(10)?,
     })
 }
 
@@ -333,29 +386,38 @@ pub(crate) fn list_linked_events(
     store: &SqliteStore,
     query: &EventQuery,
 ) -> Result<Vec<EventRow>, Error> {
+    let members = event_mention_filter(query);
+    let mut filter = Filter::default();
+    if !members.is_empty() {
+        // the matching mentions' events, found once, then checked per row
+        filter.push_nested(members, |conditions| {
+            format!(
+                "ev.id IN (SELECT m.event_id FROM event_members m
+                           JOIN event_mentions e ON e.id = m.mention_id
+                           WHERE {conditions})"
+            )
+        });
+    }
+    if query.contested {
+        filter.push(
+            "ev.id IN (SELECT d.event_id FROM event_digests d WHERE d.contested = 1)",
+            &[],
+        );
+    }
+    let clause = filter.where_clause();
+    let values = filter.with_page(query.limit, query.offset);
     let run = || -> rusqlite::Result<Vec<EventRow>> {
+        // the order of the `events_listing` index: newest first, walked
+        // until the page is full; only the page's rows are read whole
         let mut stmt = store.conn.prepare_cached(&format!(
             "SELECT {EVENT_ROW_COLUMNS} FROM events ev
-             WHERE EXISTS (
-               SELECT 1 FROM event_members m JOIN event_mentions e ON e.id = m.mention_id
-               WHERE m.event_id = ev.id AND {EVENT_MENTION_FILTER})
-             ORDER BY ev.first_day IS NULL, ev.first_day DESC, ev.articles DESC, ev.id
-             LIMIT ?8 OFFSET ?9"
+             WHERE ev.id IN (SELECT ev.id FROM events ev {clause}
+               ORDER BY ev.first_day IS NULL, ev.first_day DESC, ev.articles DESC, ev.id
+               LIMIT ? OFFSET ?)
+             ORDER BY ev.first_day IS NULL, ev.first_day DESC, ev.articles DESC, ev.id"
         ))?;
-        let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
-        let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
         let rows = stmt.query_map(
-            params![
-                query.since,
-                query.until,
-                query.country,
-                query.place,
-                query.actor,
-                query.kind,
-                query.status,
-                limit,
-                offset
-            ],
+            rusqlite::params_from_iter(values.iter().map(|v| &**v)),
             event_row,
         )?;
         rows.collect()
@@ -548,6 +610,7 @@ mod tests {
                 members: 2,
                 articles: 2,
                 sketch: "{}".to_owned(),
+                digest: None,
             }],
             members: vec![MemberRow {
                 mention: format!("{a}.0"),
@@ -587,5 +650,34 @@ mod tests {
         assert_eq!(links.len(), 1);
         assert_eq!((links[0].article, links[0].other), (b, a));
         assert_eq!(store.sightings_of(a).unwrap().len(), 1);
+        // digests: missing until written; a change to the event drops its
+        // digest; unknown events are skipped (the contested filter over
+        // digests is tested end to end in dossier-serve)
+        assert_eq!(store.undigested_events(10).unwrap(), ["ev1"]);
+        let stored_digest = |store: &SqliteStore| {
+            store.find_linked_events("ev1", 1).unwrap()[0]
+                .digest
+                .clone()
+        };
+        assert_eq!(stored_digest(&store), None);
+        let digest = |event: &str| EventDigestRow {
+            event: event.to_owned(),
+            contested: true,
+            digest: "{\"contested\":[\"perpetrator\"]}".to_owned(),
+        };
+        store
+            .put_event_digests(&[digest("ev1"), digest("ev-gone")])
+            .unwrap();
+        assert!(store.undigested_events(10).unwrap().is_empty());
+        assert_eq!(stored_digest(&store), Some(digest("ev1").digest));
+        assert_eq!(store.count_linked_events().unwrap(), 1);
+        store
+            .commit_links(&LinkBatch {
+                events: batch.events.clone(),
+                ..LinkBatch::default()
+            })
+            .unwrap();
+        assert_eq!(store.undigested_events(10).unwrap(), ["ev1"]);
+        assert_eq!(stored_digest(&store), None);
     }
 }

@@ -183,4 +183,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         opened INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX event_members_event ON event_members(event_id);",
+    // 6: each event's resolved record in brief (consensus tolls, contested
+    // fields, perpetrator status), for listings and filters; the linker
+    // drops a digest when its event changes and writes it anew
+    "CREATE TABLE event_digests (
+        event_id TEXT PRIMARY KEY,
+        contested INTEGER NOT NULL,
+        digest TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX event_digests_contested ON event_digests(contested);
+    CREATE INDEX events_listing ON events(first_day IS NULL, first_day DESC, articles DESC, id);
+    CREATE INDEX articles_newest ON articles(published IS NULL, published DESC, id);
+    CREATE INDEX event_mentions_kind ON event_mentions(kind);
+    CREATE INDEX event_mentions_place ON event_mentions(place_name);",
 ];

@@ -8,10 +8,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::migrations::MIGRATIONS;
 use crate::{
-    ArticleSummary, BatchReport, ClaimQuery, CopyLinkRow, EntityCount, Error, EventQuery, EventRow,
-    EventSummary, InputFailure, LearnedAliasRecord, LinkBatch, LinkInput, ListQuery, MemberRow,
-    MentionHit, SearchHit, Sighting, Store, StoreStats, StoredClaim, StoredEvent,
-    StoredFingerprint, claim_id, event_id,
+    ArticleSummary, BatchReport, ClaimQuery, CopyLinkRow, EntityCount, Error, EventDigestRow,
+    EventQuery, EventRow, EventSummary, InputFailure, LearnedAliasRecord, LinkBatch, LinkInput,
+    ListQuery, MemberRow, MentionHit, SearchHit, Sighting, Store, StoreStats, StoredClaim,
+    StoredEvent, StoredFingerprint, claim_id, event_id,
 };
 
 /// The embedded default store: one SQLite file.
@@ -56,6 +56,18 @@ impl SqliteStore {
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A number that changes whenever another connection (in this process
+    /// or another) commits to the store: how a reader knows that what it
+    /// derived from the store may be stale.
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn data_version(&self) -> Result<i64, Error> {
+        self.conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))
+            .map_err(self.sql_err())
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Self, Error> {
@@ -135,13 +147,16 @@ impl SqliteStore {
 
     fn run_search(&self, fts: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
         let mut stmt = self.conn.prepare_cached(
+            // rank first, on the index alone; snippets and the join only for
+            // the page's rows (else SQLite builds them for every match)
             "SELECT a.id, a.title, a.outlet,
                     snippet(articles_fts, 1, '[', ']', '…', 16),
                     bm25(articles_fts)
              FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ?1
-             ORDER BY bm25(articles_fts), a.id
-             LIMIT ?2",
+             WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN (
+               SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+               ORDER BY bm25(articles_fts), rowid LIMIT ?2)
+             ORDER BY bm25(articles_fts), a.id",
         )?;
         let rows = stmt.query_map(
             params![fts, i64::try_from(limit).unwrap_or(i64::MAX)],
@@ -311,30 +326,35 @@ impl Store for SqliteStore {
     }
 
     fn list_articles(&self, query: &ListQuery) -> Result<Vec<ArticleSummary>, Error> {
+        let mut filter = Filter::default();
+        if let Some(outlet) = &query.outlet {
+            filter.push("a.outlet = ?", &[outlet]);
+        }
+        if let Some(language) = &query.language {
+            filter.push("a.language = ?", &[language]);
+        }
+        if let Some(since) = &query.since {
+            filter.push("a.published >= ?", &[since]);
+        }
+        if let Some(until) = &query.until {
+            filter.push("a.published < ?", &[until]);
+        }
+        let clause = filter.where_clause();
+        let values = filter.with_page(query.limit, query.offset);
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT a.id, a.title, a.outlet, a.published, a.language, a.url, a.chars,
                         (SELECT count(*) FROM sightings s WHERE s.article_id = a.id)
                  FROM articles a
-                 WHERE (?1 IS NULL OR a.outlet = ?1)
-                   AND (?2 IS NULL OR a.language = ?2)
-                   AND (?3 IS NULL OR a.published >= ?3)
-                   AND (?4 IS NULL OR a.published < ?4)
+                 {clause}
                  ORDER BY a.published IS NULL, a.published DESC, a.id
-                 LIMIT ?5 OFFSET ?6",
-            )
+                 LIMIT ? OFFSET ?"
+            ))
             .map_err(self.sql_err())?;
         let rows = stmt
             .query_map(
-                params![
-                    query.outlet,
-                    query.language,
-                    query.since,
-                    query.until,
-                    i64::try_from(query.limit).unwrap_or(i64::MAX),
-                    i64::try_from(query.offset).unwrap_or(i64::MAX)
-                ],
+                rusqlite::params_from_iter(values.iter().map(|v| &**v)),
                 |row| {
                     Ok(ArticleSummary {
                         id: parse_id(&row.get::<_, String>(0)?)?,
@@ -507,27 +527,18 @@ impl Store for SqliteStore {
     }
 
     fn list_events(&self, query: &EventQuery) -> Result<Vec<EventSummary>, Error> {
+        let filter = event_mention_filter(query);
+        let clause = filter.where_clause();
+        let values = filter.with_page(query.limit, query.offset);
         let run = || -> rusqlite::Result<Vec<EventSummary>> {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {EVENT_COLUMNS} FROM event_mentions e JOIN articles a ON a.id = e.article_id
-                 WHERE {EVENT_MENTION_FILTER}
+                 {clause}
                  ORDER BY e.date IS NULL, e.date DESC, a.published DESC, e.id
-                 LIMIT ?8 OFFSET ?9"
+                 LIMIT ? OFFSET ?"
             ))?;
-            let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
-            let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
             let rows = stmt.query_map(
-                params![
-                    query.since,
-                    query.until,
-                    query.country,
-                    query.place,
-                    query.actor,
-                    query.kind,
-                    query.status,
-                    limit,
-                    offset
-                ],
+                rusqlite::params_from_iter(values.iter().map(|v| &**v)),
                 event_summary,
             )?;
             rows.collect()
@@ -569,27 +580,43 @@ impl Store for SqliteStore {
     }
 
     fn list_claims(&self, query: &ClaimQuery) -> Result<Vec<StoredClaim>, Error> {
+        let mut filter = Filter::default();
+        if let Some(event) = &query.event {
+            filter.push("c.event_id = ?", &[event]);
+        }
+        if let Some(actor) = &query.actor {
+            filter.push(
+                "(c.speaker_entity = ? OR c.about_entity = ?)",
+                &[actor, actor],
+            );
+        }
+        if let Some(speaker) = &query.speaker {
+            filter.push(
+                "instr(c.speaker_folded, ?) > 0",
+                &[speaker.to_lowercase().as_str()],
+            );
+        }
+        if let Some(kind) = query.kind {
+            filter.push("c.kind = ?", &[kind.name()]);
+        }
+        // unfiltered, walk articles newest first (their index) and each
+        // one's claims; filtered, start from the claims' indexes
+        let join = if filter.is_empty() {
+            "articles a CROSS JOIN claims c ON c.article_id = a.id"
+        } else {
+            "claims c JOIN articles a ON a.id = c.article_id"
+        };
+        let clause = filter.where_clause();
+        let values = filter.with_page(query.limit, query.offset);
         let run = || -> rusqlite::Result<Vec<Result<StoredClaim, (String, String)>>> {
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
-                 WHERE (?1 IS NULL OR c.event_id = ?1)
-                   AND (?2 IS NULL OR c.speaker_entity = ?2 OR c.about_entity = ?2)
-                   AND (?3 IS NULL OR instr(c.speaker_folded, ?3) > 0)
-                   AND (?4 IS NULL OR c.kind = ?4)
-                 ORDER BY a.published IS NULL, a.published DESC, c.article_id, c.ordinal
-                 LIMIT ?5 OFFSET ?6"
+                "SELECT {CLAIM_COLUMNS} FROM {join}
+                 {clause}
+                 ORDER BY a.published IS NULL, a.published DESC, a.id, c.ordinal
+                 LIMIT ? OFFSET ?"
             ))?;
-            let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
-            let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
             let rows = stmt.query_map(
-                params![
-                    query.event,
-                    query.actor,
-                    query.speaker.as_deref().map(str::to_lowercase),
-                    query.kind.map(ClaimKind::name),
-                    limit,
-                    offset
-                ],
+                rusqlite::params_from_iter(values.iter().map(|v| &**v)),
                 stored_claim,
             )?;
             rows.collect()
@@ -639,6 +666,23 @@ impl Store for SqliteStore {
         crate::links::list_linked_events(self, query)
     }
 
+    fn count_linked_events(&self) -> Result<u64, Error> {
+        self.conn
+            .query_row("SELECT count(*) FROM events", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map(|n| u64::try_from(n).unwrap_or(0))
+            .map_err(self.sql_err())
+    }
+
+    fn undigested_events(&self, limit: usize) -> Result<Vec<String>, Error> {
+        crate::links::undigested_events(self, limit)
+    }
+
+    fn put_event_digests(&mut self, digests: &[EventDigestRow]) -> Result<(), Error> {
+        crate::links::put_event_digests(self, digests)
+    }
+
     fn find_linked_events(&self, prefix: &str, limit: usize) -> Result<Vec<EventRow>, Error> {
         crate::links::find_linked_events(self, prefix, limit)
     }
@@ -660,17 +704,99 @@ impl Store for SqliteStore {
     }
 }
 
-/// The [`EventQuery`] filters on an event mention `e`, parameters ?1–?7
-/// (since, until, country, place, actor, kind, status); shared by the
-/// mention listing and the listing of events across articles.
-pub(crate) const EVENT_MENTION_FILTER: &str = "(?1 IS NULL OR e.date >= ?1)
-    AND (?2 IS NULL OR e.date <= ?2 OR substr(e.date, 1, length(?2)) = ?2)
-    AND (?3 IS NULL OR e.country = ?3)
-    AND (?4 IS NULL OR e.place_name LIKE '%' || ?4 || '%')
-    AND (?5 IS NULL OR EXISTS (SELECT 1 FROM event_roles r
-                               WHERE r.event_id = e.id AND r.entity = ?5))
-    AND (?6 IS NULL OR e.kind = ?6)
-    AND (?7 IS NULL OR e.status = ?7)";
+/// The conditions of a listing that are set, with their values in order.
+/// Only the filters given go into the statement: `?1 IS NULL OR …` would
+/// keep SQLite from its indexes and scan the table.
+#[derive(Default)]
+pub(crate) struct Filter {
+    conditions: Vec<String>,
+    values: Vec<Box<dyn rusqlite::ToSql>>,
+}
+
+impl Filter {
+    /// Adds `condition`, whose `?`s take `values` in order.
+    pub(crate) fn push(&mut self, condition: impl Into<String>, values: &[&str]) {
+        self.conditions.push(condition.into());
+        for value in values {
+            self.values.push(Box::new((*value).to_owned()));
+        }
+    }
+
+    /// Whether no condition is set.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.conditions.is_empty()
+    }
+
+    /// The conditions joined by AND (empty when none).
+    pub(crate) fn conditions(&self) -> String {
+        self.conditions.join(" AND ")
+    }
+
+    /// `WHERE …`, or nothing.
+    pub(crate) fn where_clause(&self) -> String {
+        if self.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.conditions())
+        }
+    }
+
+    /// The values, then `limit` and `offset` for a trailing `LIMIT ? OFFSET ?`.
+    pub(crate) fn with_page(
+        mut self,
+        limit: usize,
+        offset: usize,
+    ) -> Vec<Box<dyn rusqlite::ToSql>> {
+        self.values
+            .push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        self.values
+            .push(Box::new(i64::try_from(offset).unwrap_or(i64::MAX)));
+        self.values
+    }
+
+    /// Adds a condition that holds `inner` (a subquery's WHERE): `wrap`
+    /// gets `inner`'s conditions, and `inner`'s values follow in order.
+    pub(crate) fn push_nested(&mut self, inner: Filter, wrap: impl FnOnce(&str) -> String) {
+        self.conditions.push(wrap(&inner.conditions()));
+        self.values.extend(inner.values);
+    }
+}
+
+/// SQL conditions on an event mention `e` for the [`EventQuery`] filters
+/// that are set; shared by the mention listing and the listing of events
+/// across articles.
+pub(crate) fn event_mention_filter(query: &EventQuery) -> Filter {
+    let mut filter = Filter::default();
+    if let Some(since) = &query.since {
+        filter.push("e.date >= ?", &[since]);
+    }
+    if let Some(until) = &query.until {
+        // a day, month or year prefix: "2024-03" takes the whole month
+        filter.push(
+            "(e.date <= ? OR substr(e.date, 1, length(?)) = ?)",
+            &[until, until, until],
+        );
+    }
+    if let Some(country) = &query.country {
+        filter.push("e.country = ?", &[country]);
+    }
+    if let Some(place) = &query.place {
+        filter.push("e.place_name LIKE '%' || ? || '%'", &[place]);
+    }
+    if let Some(actor) = &query.actor {
+        filter.push(
+            "e.id IN (SELECT r.event_id FROM event_roles r WHERE r.entity = ?)",
+            &[actor],
+        );
+    }
+    if let Some(kind) = &query.kind {
+        filter.push("e.kind = ?", &[kind]);
+    }
+    if let Some(status) = &query.status {
+        filter.push("e.status = ?", &[status]);
+    }
+    filter
+}
 
 const EVENT_COLUMNS: &str = "e.id, e.article_id, a.title, a.outlet, a.published, e.kind, e.status,
      e.date, e.date_precision, e.place_name, e.country, e.killed, e.wounded, e.ordinal";

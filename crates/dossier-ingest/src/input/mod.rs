@@ -96,6 +96,24 @@ pub fn read_input(input: &str, options: &ReadOptions, sink: &mut dyn FnMut(Input
     }
 }
 
+/// Reads documents from bytes already in memory (an upload), telling their
+/// format from their content (and from `name`'s extension, as for a file);
+/// `name` names the input in records and errors.
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(InputEvent),
+) {
+    let mut ctx = Ctx {
+        options,
+        sink,
+        agent: None,
+    };
+    let reader = io::Cursor::new(bytes);
+    read_stream(name, name, Box::new(reader), false, 0, &mut ctx);
+}
+
 /// Deepest directory nesting walked; guards against symlink loops.
 const MAX_DEPTH: usize = 32;
 /// Bytes looked at to sniff a format.
