@@ -641,9 +641,9 @@ pub fn document() -> Value {
             "/api/events": get(
                 "Events across articles, newest first",
                 with_paging(vec![
-                    param("since", "query", string(), "Events dated on or after this ISO date."),
-                    param("until", "query", string(), "Events dated on or before this ISO date (a day, month or year)."),
-                    param("country", "query", string(), "ISO 3166 alpha-2 country."),
+                    param("since", "query", string(), "Events whose dates reach this ISO day, month or year (undated events are left out)."),
+                    param("until", "query", string(), "Events whose dates start by the end of this ISO day, month or year."),
+                    param("country", "query", string(), "ISO 3166 alpha-2 country of the event."),
                     param("place", "query", string(), "Text the place name contains."),
                     param("actor", "query", string(), "An actor id, name or alias filling any role."),
                     param("kind", "query", string(), "Event kind (shooting, bombing, …)."),

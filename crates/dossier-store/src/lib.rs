@@ -33,6 +33,7 @@
 mod error;
 mod links;
 mod migrations;
+mod snippet;
 mod sqlite;
 
 use dossier_model::{Article, ArticleId, ByteSpan, Claim, ClaimKind, RejectReason};

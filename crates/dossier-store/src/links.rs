@@ -382,12 +382,64 @@ fn event_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
+/// The first day an ISO date prefix covers: `2024` → `2024-01-01`.
+fn first_day_of(prefix: &str) -> String {
+    match prefix.len() {
+        4 => format!("{prefix}-01-01"),
+        7 => format!("{prefix}-01"),
+        _ => prefix.get(..10).unwrap_or(prefix).to_owned(),
+    }
+}
+
+/// The last day an ISO date prefix covers: `2024-02` → `2024-02-29`.
+fn last_day_of(prefix: &str) -> String {
+    match prefix.len() {
+        4 => format!("{prefix}-12-31"),
+        7 => {
+            let year: i32 = prefix[..4].parse().unwrap_or(1970);
+            let month: u32 = prefix[5..7].parse().unwrap_or(1);
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            format!("{prefix}-{days:02}")
+        }
+        _ => prefix.get(..10).unwrap_or(prefix).to_owned(),
+    }
+}
+
 pub(crate) fn list_linked_events(
     store: &SqliteStore,
     query: &EventQuery,
 ) -> Result<Vec<EventRow>, Error> {
-    let members = event_mention_filter(query);
+    // dates and country are the event's own (its members never disagree on
+    // the country, and its day window covers their dates): read from the
+    // event row, not from every member
+    let members = event_mention_filter(&EventQuery {
+        since: None,
+        until: None,
+        country: None,
+        ..query.clone()
+    });
     let mut filter = Filter::default();
+    if let Some(since) = query.since.as_deref() {
+        filter.push(
+            "ev.last_day >= CAST(julianday(?) - 2440587.5 AS INTEGER)",
+            &[&first_day_of(since)],
+        );
+    }
+    if let Some(until) = query.until.as_deref() {
+        filter.push(
+            "ev.first_day <= CAST(julianday(?) - 2440587.5 AS INTEGER)",
+            &[&last_day_of(until)],
+        );
+    }
+    if let Some(country) = query.country.as_deref() {
+        filter.push("ev.country = ?", &[country]);
+    }
     if !members.is_empty() {
         // the matching mentions' events, found once, then checked per row
         filter.push_nested(members, |conditions| {
@@ -650,6 +702,39 @@ mod tests {
         assert_eq!(links.len(), 1);
         assert_eq!((links[0].article, links[0].other), (b, a));
         assert_eq!(store.sightings_of(a).unwrap().len(), 1);
+        assert_eq!(
+            (
+                first_day_of("2024"),
+                last_day_of("2024-02"),
+                last_day_of("2023-02")
+            ),
+            (
+                "2024-01-01".to_owned(),
+                "2024-02-29".to_owned(),
+                "2023-02-28".to_owned()
+            )
+        );
+        assert_eq!(last_day_of("2024-03-22T10:00:00Z"), "2024-03-22");
+        // the event's own dates and country
+        for (since, until, country, found) in [
+            (Some("2024-03-22"), Some("2024-03-22"), Some("RU"), 1),
+            (Some("2024-03"), Some("2024"), None, 1),
+            (Some("2024-03-23"), None, None, 0),
+            (None, Some("2024-03-21"), None, 0),
+            (None, None, Some("UA"), 0),
+        ] {
+            let query = EventQuery {
+                since: since.map(str::to_owned),
+                until: until.map(str::to_owned),
+                country: country.map(str::to_owned),
+                ..EventQuery::default()
+            };
+            assert_eq!(
+                store.list_linked_events(&query).unwrap().len(),
+                found,
+                "{query:?}"
+            );
+        }
         // digests: missing until written; a change to the event drops its
         // digest; unknown events are skipped (the contested filter over
         // digests is tested end to end in dossier-serve)

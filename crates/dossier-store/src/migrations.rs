@@ -194,6 +194,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX event_digests_contested ON event_digests(contested);
     CREATE INDEX events_listing ON events(first_day IS NULL, first_day DESC, articles DESC, id);
     CREATE INDEX articles_newest ON articles(published IS NULL, published DESC, id);
+    CREATE INDEX events_country ON events(country, first_day IS NULL, first_day DESC, articles DESC, id);
     CREATE INDEX event_mentions_kind ON event_mentions(kind);
     CREATE INDEX event_mentions_place ON event_mentions(place_name);",
 ];

@@ -145,32 +145,41 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Ranks on the full-text index alone (row ids and scores), then reads
+    /// the page's rows and cuts their passages (see `snippet`).
     fn run_search(&self, fts: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
-        let mut stmt = self.conn.prepare_cached(
-            // rank first, on the index alone; snippets and the join only for
-            // the page's rows (else SQLite builds them for every match)
-            "SELECT a.id, a.title, a.outlet,
-                    snippet(articles_fts, 1, '[', ']', '…', 16),
-                    bm25(articles_fts)
-             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN (
-               SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-               ORDER BY bm25(articles_fts), rowid LIMIT ?2)
-             ORDER BY bm25(articles_fts), a.id",
-        )?;
-        let rows = stmt.query_map(
-            params![fts, i64::try_from(limit).unwrap_or(i64::MAX)],
-            |row| {
+        let ranked: Vec<(i64, f64)> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, bm25(articles_fts) FROM articles_fts
+                 WHERE articles_fts MATCH ?1
+                 ORDER BY bm25(articles_fts), rowid
+                 LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(
+                params![fts, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let terms = crate::snippet::terms(fts);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, title, outlet, text FROM articles WHERE rowid = ?1")?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (rowid, score) in ranked {
+            let hit = stmt.query_row(params![rowid], |row| {
+                let text: String = row.get(3)?;
                 Ok(SearchHit {
                     id: parse_id(&row.get::<_, String>(0)?)?,
                     title: row.get(1)?,
                     outlet: row.get(2)?,
-                    snippet: row.get(3)?,
-                    score: row.get(4)?,
+                    snippet: crate::snippet::snippet(&text, &terms),
+                    score,
                 })
-            },
-        )?;
-        rows.collect()
+            })?;
+            hits.push(hit);
+        }
+        Ok(hits)
     }
 
     fn decode_record(&self, id: &str, record: &str) -> Result<Article, Error> {
