@@ -220,6 +220,10 @@ impl ClaimExtractor {
                 continue;
             }
             let speaker = self.speaker(kb, text, annotation, &toks, &found, index);
+            // "No group has claimed responsibility": nobody said it
+            if speaker.as_ref().is_some_and(|s| is_nobody(&s.text)) {
+                continue;
+            }
             let about = match kind {
                 _ if previous.is_some() => previous.as_ref().and_then(|p| p.about.clone()),
                 ClaimKind::Responsibility => speaker.clone().filter(|s| s.entity.is_some()),
@@ -817,6 +821,14 @@ fn event_of(
         .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
 }
 
+/// A speaker that says nobody spoke: "no group", "nobody", "no one",
+/// "none of the groups", "никто".
+fn is_nobody(speaker: &str) -> bool {
+    let lower = speaker.trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    matches!(first, "no" | "nobody" | "none" | "neither" | "никто" | "ни")
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::{Arc, OnceLock};
@@ -845,6 +857,27 @@ mod tests {
 
     fn speaker(claim: &Claim) -> Option<&str> {
         claim.speaker.as_ref()?.entity.as_ref().map(|e| e.as_str())
+    }
+
+    #[test]
+    fn nobody_claiming_is_no_claim() {
+        for text in [
+            "No group has claimed responsibility for the attack.",
+            "Nobody has claimed responsibility for the bombing in Kabul.",
+            "No one claimed the attack, police said.",
+        ] {
+            let found = claims(text);
+            assert!(
+                found.iter().all(|c| c.kind != ClaimKind::Responsibility),
+                "{text}: {found:#?}"
+            );
+        }
+        // a real claim beside it still counts
+        let found = claims(
+            "No group claimed the attack at first. The Islamic State later claimed \
+             responsibility through its Amaq news agency.",
+        );
+        assert!(found.iter().any(|c| c.kind == ClaimKind::Responsibility));
     }
 
     #[test]
