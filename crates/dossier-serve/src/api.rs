@@ -27,6 +27,8 @@ use crate::error::ApiError;
 
 /// Most rows one page may ask for.
 pub const MAX_LIMIT: usize = 500;
+/// Largest offset: past it no store has rows.
+pub const MAX_OFFSET: usize = u32::MAX as usize;
 /// Rows per page when not asked.
 const DEFAULT_LIMIT: usize = 50;
 
@@ -69,6 +71,11 @@ impl Paging {
                 "limit must be between 1 and {MAX_LIMIT}, not {limit}"
             )));
         }
+        if offset.is_some_and(|o| o > MAX_OFFSET) {
+            return Err(ApiError::bad_request(format!(
+                "offset must be at most {MAX_OFFSET}"
+            )));
+        }
         Ok(Self {
             limit,
             offset: offset.unwrap_or(0),
@@ -88,6 +95,15 @@ impl Paging {
     }
 }
 
+/// A filter given empty (`?actor=`, as a form sends an empty field) is no
+/// filter.
+fn empty_is_none<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let value: Option<String> = Option::deserialize(deserializer)?;
+    Ok(value.filter(|v| !v.trim().is_empty()))
+}
+
 /// A JSON response from any serialisable value.
 fn json<T: Serialize>(value: &T) -> Result<Response, ApiError> {
     let body = serde_json::to_vec(value).map_err(|err| ApiError::internal(err.to_string()))?;
@@ -99,7 +115,7 @@ fn actor_key(kb: &Kb, name: &str) -> Result<String, ApiError> {
     match find_actors(kb, name).as_slice() {
         [one] => Ok(format!("actor:{}", one.id)),
         [] => Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
+            StatusCode::NOT_FOUND,
             "unknown_actor",
             format!("no actor named {name:?} in the knowledge base"),
         )),
@@ -118,7 +134,49 @@ fn actor_key(kb: &Kb, name: &str) -> Result<String, ApiError> {
     }
 }
 
+/// `value` when it is an ISO date (`2024`, `2024-03`, `2024-03-22`), or, with
+/// `times`, a date and time; otherwise a 400 naming the parameter.
+fn iso_date(name: &str, value: Option<String>, times: bool) -> Result<Option<String>, ApiError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let bytes = value.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    let date = digits(0..4)
+        && match bytes.len() {
+            4 => true,
+            7 => bytes[4] == b'-' && digits(5..7),
+            10 => bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10),
+            n => {
+                times
+                    && n > 10
+                    && bytes[4] == b'-'
+                    && digits(5..7)
+                    && bytes[7] == b'-'
+                    && digits(8..10)
+                    && bytes[10] == b'T'
+            }
+        };
+    if date {
+        Ok(Some(value))
+    } else {
+        Err(ApiError::bad_request(format!(
+            "{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD{}), not {value:?}",
+            if times { ", or a date and time" } else { "" }
+        )))
+    }
+}
+
 fn article_id(id: &str) -> Result<ArticleId, ApiError> {
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::bad_request(format!(
+            "{id:?} is not an article id (32 hex digits)"
+        )));
+    }
     id.parse()
         .map_err(|_| ApiError::bad_request(format!("{id:?} is not an article id (32 hex digits)")))
 }
@@ -156,11 +214,17 @@ pub(crate) async fn stats(State(state): State<AppState>) -> Result<Response, Api
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EventsParams {
+    #[serde(default, deserialize_with = "empty_is_none")]
     since: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     until: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     country: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     place: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     actor: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     kind: Option<String>,
     contested: Option<bool>,
     limit: Option<usize>,
@@ -206,9 +270,20 @@ pub(crate) async fn events(
         .map(|name| actor_key(&state.kb, name))
         .transpose()?;
     let query = EventQuery {
-        since: params.since,
-        until: params.until,
-        country: params.country.map(|c| c.to_uppercase()),
+        since: iso_date("since", params.since, false)?,
+        until: iso_date("until", params.until, false)?,
+        country: params
+            .country
+            .map(|c| {
+                if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    Ok(c.to_uppercase())
+                } else {
+                    Err(ApiError::bad_request(format!(
+                        "country must be an ISO 3166 alpha-2 code, not {c:?}"
+                    )))
+                }
+            })
+            .transpose()?,
         place: params.place,
         actor,
         kind: params.kind,
@@ -265,7 +340,9 @@ pub(crate) async fn event(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ActorsParams {
+    #[serde(default, deserialize_with = "empty_is_none")]
     q: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     kind: Option<String>,
     /// Also actors no stored article mentions.
     all: Option<bool>,
@@ -380,9 +457,13 @@ pub(crate) async fn actor(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ClaimsParams {
+    #[serde(default, deserialize_with = "empty_is_none")]
     event: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     actor: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     speaker: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     kind: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
@@ -455,9 +536,13 @@ pub(crate) async fn claims(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ArticlesParams {
+    #[serde(default, deserialize_with = "empty_is_none")]
     outlet: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     language: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     since: Option<String>,
+    #[serde(default, deserialize_with = "empty_is_none")]
     until: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
@@ -472,8 +557,8 @@ pub(crate) async fn articles(
     let query = ListQuery {
         outlet: params.outlet,
         language: params.language,
-        since: params.since,
-        until: params.until,
+        since: iso_date("since", params.since, true)?,
+        until: iso_date("until", params.until, true)?,
         limit: paging.limit + 1,
         offset: paging.offset,
     };
@@ -623,6 +708,7 @@ pub(crate) async fn search(
 pub(crate) struct IngestParams {
     /// The upload's name: it names the input in records, and its
     /// extension helps tell the format (`reports.jsonl`, `page.html`).
+    #[serde(default, deserialize_with = "empty_is_none")]
     name: Option<String>,
 }
 

@@ -589,8 +589,23 @@ fn paging() -> [Value; 2] {
             json!({ "type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50 }),
             "Most items per page.",
         ),
-        param("offset", "query", integer(), "Items to skip."),
+        param(
+            "offset",
+            "query",
+            json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX }),
+            "Items to skip.",
+        ),
     ]
+}
+
+/// An ISO date: a year, a month or a day (empty: no filter).
+fn iso_date() -> Value {
+    json!({ "type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$" })
+}
+
+/// An ISO date, or a date and time (empty: no filter).
+fn iso_time() -> Value {
+    json!({ "type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2}(T.+)?)?)?)?$" })
 }
 
 fn ok(schema: &str, description: &str) -> Value {
@@ -641,9 +656,9 @@ pub fn document() -> Value {
             "/api/events": get(
                 "Events across articles, newest first",
                 with_paging(vec![
-                    param("since", "query", string(), "Events whose dates reach this ISO day, month or year (undated events are left out)."),
-                    param("until", "query", string(), "Events whose dates start by the end of this ISO day, month or year."),
-                    param("country", "query", string(), "ISO 3166 alpha-2 country of the event."),
+                    param("since", "query", iso_date(), "Events whose dates reach this ISO day, month or year (undated events are left out)."),
+                    param("until", "query", iso_date(), "Events whose dates start by the end of this ISO day, month or year."),
+                    param("country", "query", json!({ "type": "string", "pattern": "^([A-Za-z]{2})?$" }), "ISO 3166 alpha-2 country of the event."),
                     param("place", "query", string(), "Text the place name contains."),
                     param("actor", "query", string(), "An actor id, name or alias filling any role."),
                     param("kind", "query", string(), "Event kind (shooting, bombing, …)."),
@@ -680,7 +695,7 @@ pub fn document() -> Value {
                     param("event", "query", string(), "An event (ev…) or event mention (ARTICLE.N)."),
                     param("actor", "query", string(), "Speaker or subject: an actor id, name or alias."),
                     param("speaker", "query", string(), "Text the speaker's name contains."),
-                    param("kind", "query", string(), "responsibility, attribution, denial, confirmation or statement."),
+                    param("kind", "query", one_of(&["", "responsibility", "attribution", "denial", "confirmation", "statement"]), "The claim's kind (empty: any)."),
                 ]),
                 "ClaimPageList",
                 "One page of claims.",
@@ -690,22 +705,23 @@ pub fn document() -> Value {
                 with_paging(vec![
                     param("outlet", "query", string(), "Outlet domain."),
                     param("language", "query", string(), "ISO 639-1 language."),
-                    param("since", "query", string(), "Published on or after (ISO)."),
-                    param("until", "query", string(), "Published before (ISO)."),
+                    param("since", "query", iso_time(), "Published on or after (ISO)."),
+                    param("until", "query", iso_time(), "Published before (ISO)."),
                 ]),
                 "ArticlePageList",
                 "One page of articles.",
             ),
             "/api/articles/{id}": get(
                 "One article: text, sentences, sightings, event mentions, claims",
-                vec![id("The article id (32 hex digits).")],
+                vec![param("id", "path", json!({ "type": "string", "pattern": "^[0-9a-fA-F]{32}$" }), "The article id (32 hex digits).")],
                 "ArticlePage",
                 "The article.",
             ),
             "/api/search": get(
                 "Full-text search over titles and text, best first",
                 with_paging(vec![
-                    json!({ "name": "q", "in": "query", "required": true, "schema": string(),
+                    json!({ "name": "q", "in": "query", "required": true,
+                            "schema": { "type": "string", "minLength": 1, "pattern": "\\S" },
                             "description": "Words that must all occur." }),
                     param("syntax", "query", boolean(), "Read q as FTS5 syntax (\"phrase\", OR, NOT, prefix*)."),
                 ]),

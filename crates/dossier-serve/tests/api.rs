@@ -499,8 +499,30 @@ fn filters_and_paging() {
     let (status, body) = server.json("/api/events?actor=Nobody%20Whatsoever");
     assert_eq!(
         (status, body["error"]["code"].as_str()),
-        (400, Some("unknown_actor"))
+        (404, Some("unknown_actor"))
     );
+    // an empty filter, as a form sends it, is no filter
+    let (_, unfiltered) = server.json("/api/events?limit=500&actor=&country=&since=&kind=");
+    assert_eq!(unfiltered["items"].as_array().unwrap().len(), all.len());
+    // malformed values are named in a 400
+    for bad in [
+        "country=Russia",
+        "since=yesterday",
+        "until=2024-3",
+        "offset=99999999999",
+        "limit=501",
+    ] {
+        let (status, body) = server.json(&format!("/api/events?{bad}"));
+        assert_eq!(status, 400, "{bad}: {body}");
+        let name = bad.split('=').next().unwrap();
+        assert!(
+            body["error"]["message"].as_str().unwrap().contains(name),
+            "{bad}: {body}"
+        );
+    }
+    // control characters in a search are no words, and no error
+    let (status, _) = server.json("/api/search?q=crocus%00%1d");
+    assert_eq!(status, 200);
     // by country and date range
     let (_, ru) = server.json("/api/events?country=RU&since=2024-03-22&until=2024-03-23");
     assert!(

@@ -382,20 +382,22 @@ fn event_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
-/// The first day an ISO date prefix covers: `2024` → `2024-01-01`.
+/// The first day an ISO date prefix covers: `2024` → `2024-01-01`. Input
+/// that is no date stays as it is (SQLite's `julianday` then gives NULL and
+/// nothing matches).
 fn first_day_of(prefix: &str) -> String {
-    match prefix.len() {
-        4 => format!("{prefix}-01-01"),
-        7 => format!("{prefix}-01"),
+    match (prefix.len(), prefix.is_ascii()) {
+        (4, true) => format!("{prefix}-01-01"),
+        (7, true) => format!("{prefix}-01"),
         _ => prefix.get(..10).unwrap_or(prefix).to_owned(),
     }
 }
 
 /// The last day an ISO date prefix covers: `2024-02` → `2024-02-29`.
 fn last_day_of(prefix: &str) -> String {
-    match prefix.len() {
-        4 => format!("{prefix}-12-31"),
-        7 => {
+    match (prefix.len(), prefix.is_ascii()) {
+        (4, true) => format!("{prefix}-12-31"),
+        (7, true) => {
             let year: i32 = prefix[..4].parse().unwrap_or(1970);
             let month: u32 = prefix[5..7].parse().unwrap_or(1);
             let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -715,6 +717,16 @@ mod tests {
             )
         );
         assert_eq!(last_day_of("2024-03-22T10:00:00Z"), "2024-03-22");
+        // not a date: no panic, and nothing matches
+        for junk in ["É4\u{fcc51}", "ÉÉÉ", "2024-é", "abcdefghijklmnop"] {
+            let _ = (first_day_of(junk), last_day_of(junk));
+            let query = EventQuery {
+                since: Some(junk.to_owned()),
+                until: Some(junk.to_owned()),
+                ..EventQuery::default()
+            };
+            assert!(store.list_linked_events(&query).unwrap().is_empty());
+        }
         // the event's own dates and country
         for (since, until, country, found) in [
             (Some("2024-03-22"), Some("2024-03-22"), Some("RU"), 1),

@@ -194,6 +194,11 @@ impl SqliteStore {
 /// Turns user words into a safe FTS5 query: each word quoted, all required.
 /// Words without a letter or digit (`—`, `(`) are dropped: they hold no token.
 fn fts_query(query: &str) -> String {
+    // control characters (a NUL ends SQLite's string) are no part of a word
+    let query: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     query
         .split_whitespace()
         .filter(|word| word.chars().any(char::is_alphanumeric))
