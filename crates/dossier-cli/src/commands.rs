@@ -94,6 +94,10 @@ enum Command {
     /// statement — with speaker, subject, hedges and channel, newest article
     /// first.
     Claims(ClaimsArgs),
+    /// Export events across articles (with the filters of `dossier events`)
+    /// in a format other tools read: `jsonl` (the full record with
+    /// provenance, one event per line).
+    Export(ExportArgs),
     /// Serve the HTTP API (`/api/…`, documented at `/openapi.json`) and the
     /// web page (`/`) over the store; read-only unless a token is set.
     Serve(ServeArgs),
@@ -166,6 +170,28 @@ struct IngestArgs {
 }
 
 #[derive(Debug, Args)]
+struct ExportArgs {
+    /// The format.
+    #[arg(long, value_parser = export_format)]
+    format: dossier_export::Format,
+    #[command(flatten)]
+    filters: event_views::EventFilters,
+    /// Write here instead of standard output (written whole or not at all).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+fn export_format(name: &str) -> std::result::Result<dossier_export::Format, String> {
+    dossier_export::Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = dossier_export::Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect();
+        format!("unknown format {name:?}; formats: {}", names.join(", "))
+    })
+}
+
+#[derive(Debug, Args)]
 struct ServeArgs {
     /// Address to listen on; loopback unless told otherwise.
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -227,6 +253,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
             claim_views::claims(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
         }
         Command::Serve(args) => serve(&cli.db, &cli.kb_files, &args, &mut out),
+        Command::Export(args) => export(&cli.db, &cli.kb_files, &args, &mut out),
         Command::Kb(command) => knowledge::kb(&cli.db, &cli.kb_files, &command, cli.json, &mut out),
         Command::Annotate { input } => {
             knowledge::annotate(&cli.kb_files, &input, cli.json, &mut out)
@@ -247,6 +274,53 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
             EvalKind::Cluster => crate::linking::eval_cluster(&input, &mut out),
         },
     }
+}
+
+fn export(
+    db: &Path,
+    kb_files: &[PathBuf],
+    args: &ExportArgs,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    if !db.exists() {
+        bail!(
+            "no store at {} (run `dossier ingest` first, or pass --db)",
+            db.display()
+        );
+    }
+    let query = args.filters.query(kb_files)?;
+    let kb = knowledge::load_kb(kb_files)?;
+    let store = open_store(db)?;
+    match &args.output {
+        Some(path) => {
+            // into a sibling file first, renamed when complete: a failed
+            // export leaves no half-written file under the name asked for
+            let mut partial = path.as_os_str().to_owned();
+            partial.push(".partial");
+            let partial = PathBuf::from(partial);
+            let file = std::fs::File::create(&partial)
+                .with_context(|| format!("cannot create {}", partial.display()))?;
+            let mut writer = io::BufWriter::new(file);
+            let summary = dossier_export::export(&store, &kb, &query, args.format, &mut writer)
+                .inspect_err(|_| {
+                    let _ = std::fs::remove_file(&partial);
+                })?;
+            drop(writer);
+            std::fs::rename(&partial, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!(
+                "exported {} events as {} to {}",
+                summary.events,
+                args.format.name(),
+                path.display()
+            );
+        }
+        None => {
+            let mut writer = io::BufWriter::new(out);
+            dossier_export::export(&store, &kb, &query, args.format, &mut writer)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn serve(

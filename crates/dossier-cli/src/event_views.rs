@@ -19,7 +19,24 @@ use crate::output::{json_line, table};
 
 #[derive(Debug, Args)]
 pub(crate) struct EventsArgs {
-    /// Events dated on or after this day (YYYY-MM-DD).
+    #[command(flatten)]
+    filters: EventFilters,
+    /// Most rows.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Rows to skip.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// List single articles' event mentions instead of events across
+    /// articles.
+    #[arg(long)]
+    mentions: bool,
+}
+
+/// Which events: shared by `dossier events` and `dossier export`.
+#[derive(Debug, Args)]
+pub(crate) struct EventFilters {
+    /// Events dated on or after this day, month or year (YYYY[-MM[-DD]]).
     #[arg(long)]
     since: Option<String>,
     /// Events dated on or before this day, month or year (YYYY[-MM[-DD]]).
@@ -37,16 +54,36 @@ pub(crate) struct EventsArgs {
     /// main, background or hypothetical.
     #[arg(long)]
     status: Option<String>,
-    /// Most rows.
-    #[arg(long, default_value_t = 50)]
-    limit: usize,
-    /// Rows to skip.
-    #[arg(long, default_value_t = 0)]
-    offset: usize,
-    /// List single articles' event mentions instead of events across
-    /// articles.
+    /// Only events with a contested field (events across articles).
     #[arg(long)]
-    mentions: bool,
+    contested: bool,
+}
+
+impl EventFilters {
+    /// The store query these filters make (first page of 50).
+    pub(crate) fn query(&self, kb_files: &[PathBuf]) -> Result<EventQuery> {
+        let mut query = EventQuery {
+            since: self.since.clone(),
+            until: self.until.clone(),
+            kind: self.kind.clone(),
+            status: self.status.clone(),
+            contested: self.contested,
+            ..EventQuery::default()
+        };
+        if self.place.is_some() || self.actor.is_some() {
+            let kb = knowledge::load_kb(kb_files)?;
+            if let Some(place) = &self.place {
+                match country_named(&kb, place) {
+                    Some(code) => query.country = Some(code),
+                    None => query.place = Some(place.clone()),
+                }
+            }
+            if let Some(name) = &self.actor {
+                query.actor = Some(format!("actor:{}", knowledge::resolve_actor(&kb, name)?));
+            }
+        }
+        Ok(query)
+    }
 }
 
 /// GTD attack type labels, by code.
@@ -87,27 +124,11 @@ pub(crate) fn events(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let store = open(db)?;
-    let mut query = EventQuery {
-        since: args.since.clone(),
-        until: args.until.clone(),
-        kind: args.kind.clone(),
-        status: args.status.clone(),
+    let query = EventQuery {
         limit: args.limit,
         offset: args.offset,
-        ..EventQuery::default()
+        ..args.filters.query(kb_files)?
     };
-    if args.place.is_some() || args.actor.is_some() {
-        let kb = knowledge::load_kb(kb_files)?;
-        if let Some(place) = &args.place {
-            match country_named(&kb, place) {
-                Some(code) => query.country = Some(code),
-                None => query.place = Some(place.clone()),
-            }
-        }
-        if let Some(name) = &args.actor {
-            query.actor = Some(format!("actor:{}", knowledge::resolve_actor(&kb, name)?));
-        }
-    }
     if !args.mentions {
         return crate::linked_views::list(db, &query, json, out);
     }

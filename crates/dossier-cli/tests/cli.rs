@@ -958,3 +958,71 @@ fn reports_of_different_incidents_stay_apart() {
     assert_eq!(crocus["place"], "Krasnogorsk");
     assert_eq!(crocus["articles"], 12, "{crocus}");
 }
+
+#[test]
+fn exports_events_as_json_lines_to_a_file_or_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("export.db");
+    // no store yet: a clear error, no file
+    let out_file = dir.path().join("events.jsonl");
+    let missing = dossier(
+        &db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no store"));
+    assert!(!out_file.exists());
+    assert!(
+        dossier(&db, &["ingest", sample().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let listed = json_lines(&stdout(&dossier(
+        &db,
+        &["--json", "events", "--limit", "500"],
+    )));
+    let written = dossier(
+        &db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert!(written.status.success(), "{written:?}");
+    let lines = json_lines(&std::fs::read_to_string(&out_file).unwrap());
+    assert_eq!(lines.len(), listed.len());
+    assert!(!dir.path().join("events.jsonl.partial").exists());
+    // the same events, in the listing's order, each with its record
+    let ids: Vec<&serde_json::Value> = lines.iter().map(|l| &l["event"]["id"]).collect();
+    let listed_ids: Vec<&serde_json::Value> = listed.iter().map(|e| &e["id"]).collect();
+    assert_eq!(ids, listed_ids);
+    assert!(lines.iter().all(|l| l["record"]["fields"].is_array()));
+    // stdout gives the same bytes; filters apply
+    let piped = dossier(&db, &["export", "--format", "jsonl"]);
+    assert_eq!(piped.stdout, std::fs::read(&out_file).unwrap());
+    let contested = json_lines(&stdout(&dossier(
+        &db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--contested",
+            "--actor",
+            "IS-K",
+        ],
+    )));
+    assert!(!contested.is_empty() && contested.len() < lines.len());
+    // an unknown format names the known ones
+    let unknown = dossier(&db, &["export", "--format", "xlsx"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("formats: jsonl"));
+}

@@ -267,3 +267,62 @@ pub fn actor_profile<'k>(
         articles,
     })
 }
+
+/// An event across articles with everything said about it: the resolved
+/// record, its digest, its reports and every claim about it. What the API's
+/// event page and the JSON Lines export print.
+#[derive(Clone, Debug)]
+pub struct EventDossier {
+    /// The event, its reports and resolved record.
+    pub linked: crate::LinkedEvent,
+    /// The record in brief.
+    pub digest: crate::EventDigest,
+    /// The claims about any of its mentions, report by report.
+    pub claims: Vec<StoredClaim>,
+}
+
+impl serde::Serialize for EventDossier {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            #[serde(flatten)]
+            linked: &'a crate::LinkedEvent,
+            digest: &'a crate::EventDigest,
+            claims: Vec<ClaimView<'a>>,
+        }
+        Shape {
+            linked: &self.linked,
+            digest: &self.digest,
+            claims: self.claims.iter().map(ClaimView::new).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The dossier of event `id` (`ev…`), if stored.
+///
+/// # Errors
+/// When the store fails or a stored record cannot be read.
+pub fn event_dossier(
+    store: &dyn Store,
+    kb: &Kb,
+    id: &str,
+) -> Result<Option<EventDossier>, PipelineError> {
+    let Some(linked) = crate::linked_event(store, kb, id)? else {
+        return Ok(None);
+    };
+    let mut claims: Vec<StoredClaim> = Vec::new();
+    for report in &linked.reports {
+        claims.extend(store.list_claims(&dossier_store::ClaimQuery {
+            event: Some(report.mention.clone()),
+            limit: usize::MAX >> 1,
+            ..dossier_store::ClaimQuery::default()
+        })?);
+    }
+    let digest = crate::EventDigest::of(&linked);
+    Ok(Some(EventDossier {
+        linked,
+        digest,
+        claims,
+    }))
+}

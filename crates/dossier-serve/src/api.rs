@@ -13,8 +13,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dossier_kb::Kb;
 use dossier_model::ArticleId;
-use dossier_pipeline::views::{ClaimView, actor_profile, find_actors};
-use dossier_pipeline::{EventDigest, LinkedEvent, linked_event};
+use dossier_pipeline::EventDigest;
+use dossier_pipeline::views::{ClaimView, actor_profile, event_dossier, find_actors};
 use dossier_store::{
     ArticleSummary, ClaimQuery, EventQuery, EventRow, ListQuery, SearchHit, SqliteStore, Store,
     StoreStats, StoredClaim, claim_id, event_id,
@@ -299,15 +299,6 @@ pub(crate) async fn events(
     json(&paging.page(rows))
 }
 
-/// An event with everything said about it.
-#[derive(Serialize)]
-struct EventPage<'a> {
-    #[serde(flatten)]
-    linked: &'a LinkedEvent,
-    digest: EventDigest,
-    claims: Vec<ClaimView<'a>>,
-}
-
 /// `GET /api/events/{id}`.
 pub(crate) async fn event(
     State(state): State<AppState>,
@@ -316,23 +307,9 @@ pub(crate) async fn event(
     let kb = Arc::clone(&state.kb);
     state
         .pool
-        .run(move |store| {
-            let Some(linked) = linked_event(store, &kb, &id)? else {
-                return Err(ApiError::not_found(format!("no event {id:?}")));
-            };
-            let mut claims: Vec<StoredClaim> = Vec::new();
-            for report in &linked.reports {
-                claims.extend(store.list_claims(&ClaimQuery {
-                    event: Some(report.mention.clone()),
-                    limit: 1000,
-                    ..ClaimQuery::default()
-                })?);
-            }
-            json(&EventPage {
-                linked: &linked,
-                digest: EventDigest::of(&linked),
-                claims: claims.iter().map(ClaimView::new).collect(),
-            })
+        .run(move |store| match event_dossier(store, &kb, &id)? {
+            Some(dossier) => json(&dossier),
+            None => Err(ApiError::not_found(format!("no event {id:?}"))),
         })
         .await
 }
