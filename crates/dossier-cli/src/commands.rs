@@ -96,7 +96,8 @@ enum Command {
     Claims(ClaimsArgs),
     /// Export events across articles (with the filters of `dossier events`)
     /// in a format other tools read: `jsonl` (the full record with
-    /// provenance, one event per line).
+    /// provenance, one event per line), `parquet` (a folder of tables:
+    /// events, assertions, claims, articles, actors).
     Export(ExportArgs),
     /// Serve the HTTP API (`/api/…`, documented at `/openapi.json`) and the
     /// web page (`/`) over the store; read-only unless a token is set.
@@ -176,7 +177,8 @@ struct ExportArgs {
     format: dossier_export::Format,
     #[command(flatten)]
     filters: event_views::EventFilters,
-    /// Write here instead of standard output (written whole or not at all).
+    /// Write here instead of standard output (written whole or not at all);
+    /// a new folder for `parquet`.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -291,6 +293,38 @@ fn export(
     let query = args.filters.query(kb_files)?;
     let kb = knowledge::load_kb(kb_files)?;
     let store = open_store(db)?;
+    if args.format.is_folder() {
+        let Some(dir) = &args.output else {
+            bail!(
+                "--format {} writes a folder of tables: give one with -o DIR",
+                args.format.name()
+            );
+        };
+        if dir.exists() {
+            bail!("{} exists; give a new folder", dir.display());
+        }
+        // into a sibling folder first, renamed when complete
+        let mut partial = dir.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = PathBuf::from(partial);
+        let _ = std::fs::remove_dir_all(&partial);
+        let counts =
+            dossier_export::export_parquet(&store, &kb, &query, &partial).inspect_err(|_| {
+                let _ = std::fs::remove_dir_all(&partial);
+            })?;
+        std::fs::rename(&partial, dir)
+            .with_context(|| format!("cannot write {}", dir.display()))?;
+        eprintln!(
+            "exported {} events, {} assertions, {} claims, {} articles, {} actors as Parquet to {}",
+            counts.events,
+            counts.assertions,
+            counts.claims,
+            counts.articles,
+            counts.actors,
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     match &args.output {
         Some(path) => {
             // into a sibling file first, renamed when complete: a failed

@@ -9,7 +9,13 @@
 //!   independent source, copy, extractor, confidence), the casualty series
 //!   and consensus, the perpetrator status with its claims, the reports and
 //!   every claim — the shape the API's event page has.
+//! - [`Format::Parquet`]: five tables in a folder (see [`export_parquet`]):
+//!   `events`, `assertions`, `claims`, `articles`, `actors`.
 #![warn(missing_docs)]
+
+mod tables;
+
+pub use tables::TableCounts;
 
 use std::io::Write;
 
@@ -22,18 +28,27 @@ use dossier_store::{EventQuery, Store};
 pub enum Format {
     /// JSON Lines: one event dossier per line.
     Jsonl,
+    /// Parquet: a folder of tables.
+    Parquet,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 1] = [Format::Jsonl];
+    pub const ALL: [Format; 2] = [Format::Jsonl, Format::Parquet];
 
     /// The name users type (`jsonl`).
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",
+            Format::Parquet => "parquet",
         }
+    }
+
+    /// Whether it writes a folder of files rather than one stream.
+    #[must_use]
+    pub fn is_folder(self) -> bool {
+        matches!(self, Format::Parquet)
     }
 
     /// The format named `name`.
@@ -63,24 +78,29 @@ pub enum ExportError {
     /// Writing the output failed.
     #[error("D601: cannot write the export: {0}")]
     Io(#[from] std::io::Error),
+    /// The Parquet writer failed.
+    #[error("D602: cannot write Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// A table could not be assembled.
+    #[error("D603: cannot build a table: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
+    /// The format writes a folder, not a stream (or the reverse).
+    #[error("D604: {0}")]
+    Usage(String),
 }
 
 /// Events read from the store per listing page.
 const PAGE: usize = 256;
 
-/// Writes every event matching `query` (its paging ignored) in `format`.
-///
-/// # Errors
-/// When the store fails or the output cannot be written; what was written
-/// before stays written.
-pub fn export(
+/// Calls `each` with the dossier of every event matching `query` (its paging
+/// ignored), newest first; returns how many.
+fn for_each_event(
     store: &dyn Store,
     kb: &Kb,
     query: &EventQuery,
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<ExportSummary, ExportError> {
-    let mut summary = ExportSummary::default();
+    each: &mut dyn FnMut(&dossier_pipeline::views::EventDossier) -> Result<(), ExportError>,
+) -> Result<u64, ExportError> {
+    let mut events = 0;
     let mut offset = 0;
     loop {
         let page = store.list_linked_events(&EventQuery {
@@ -89,22 +109,59 @@ pub fn export(
             ..query.clone()
         })?;
         for row in &page {
-            let Some(dossier) = event_dossier(store, kb, &row.id)? else {
-                continue;
-            };
-            match format {
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut *out, &dossier).map_err(std::io::Error::from)?;
-                    out.write_all(b"\n")?;
-                }
+            if let Some(dossier) = event_dossier(store, kb, &row.id)? {
+                each(&dossier)?;
+                events += 1;
             }
-            summary.events += 1;
         }
         if page.len() < PAGE {
-            break;
+            return Ok(events);
         }
         offset += PAGE;
     }
+}
+
+/// Writes every event matching `query` (its paging ignored) to `out` in a
+/// stream format.
+///
+/// # Errors
+/// When the store fails or the output cannot be written (what was written
+/// before stays written); [`ExportError::Usage`] for a folder format.
+pub fn export(
+    store: &dyn Store,
+    kb: &Kb,
+    query: &EventQuery,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<ExportSummary, ExportError> {
+    if format.is_folder() {
+        return Err(ExportError::Usage(format!(
+            "{} writes a folder of tables: give one with -o DIR",
+            format.name()
+        )));
+    }
+    let events = for_each_event(store, kb, query, &mut |dossier| {
+        serde_json::to_writer(&mut *out, dossier).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })?;
     out.flush()?;
-    Ok(summary)
+    Ok(ExportSummary { events })
+}
+
+/// Writes every event matching `query` as Parquet tables into `dir`
+/// (created if missing): `events.parquet`, `assertions.parquet`,
+/// `claims.parquet`, `articles.parquet`, `actors.parquet`.
+///
+/// # Errors
+/// When the store fails or a file cannot be written.
+pub fn export_parquet(
+    store: &dyn Store,
+    kb: &Kb,
+    query: &EventQuery,
+    dir: &std::path::Path,
+) -> Result<TableCounts, ExportError> {
+    let mut tables = tables::Tables::create(dir)?;
+    for_each_event(store, kb, query, &mut |dossier| tables.add(dossier))?;
+    tables.finish(kb)
 }

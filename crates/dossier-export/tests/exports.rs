@@ -1,6 +1,8 @@
-//! JSON Lines export of the bundled sample: one line per event across
+//! Exports of the bundled sample. JSON Lines: one line per event across
 //! articles, each the event's whole dossier, read back equal to the record,
 //! the same bytes on every run, every assertion with its provenance.
+//! Parquet: five tables read back with the parquet crate's own reader
+//! (`.ci/parquet_readback.py` reads them with DuckDB and pyarrow).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -138,4 +140,82 @@ fn filters_choose_the_events() {
         },
     );
     assert!(none.is_empty());
+}
+
+#[test]
+fn parquet_tables_read_back() {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::UInt64Type;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (store, kb) = sample_store(dir.path());
+    let out = dir.path().join("tables");
+    let counts = dossier_export::export_parquet(&store, &kb, &EventQuery::default(), &out).unwrap();
+    assert_eq!(counts.events, store.count_linked_events().unwrap());
+    let read = |name: &str| {
+        let file = std::fs::File::open(out.join(format!("{name}.parquet"))).unwrap();
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap();
+        reader.map(Result::unwrap).collect::<Vec<_>>()
+    };
+    let rows = |batches: &[arrow_array::RecordBatch]| -> u64 {
+        batches.iter().map(|b| b.num_rows() as u64).sum()
+    };
+    for (name, expected) in [
+        ("events", counts.events),
+        ("assertions", counts.assertions),
+        ("claims", counts.claims),
+        ("articles", counts.articles),
+        ("actors", counts.actors),
+    ] {
+        assert!(expected > 0, "{name} is empty");
+        assert_eq!(rows(&read(name)), expected, "{name}");
+    }
+    // the Crocus event's consensus toll reads back as the record has it
+    let events = read("events");
+    let batch = &events[0];
+    let ids = batch.column_by_name("id").unwrap().as_string::<i32>();
+    let best = batch
+        .column_by_name("killed_best")
+        .unwrap()
+        .as_primitive::<UInt64Type>();
+    let members = batch
+        .column_by_name("reports")
+        .unwrap()
+        .as_primitive::<arrow_array::types::UInt32Type>();
+    let crocus = (0..batch.num_rows())
+        .max_by_key(|&i| members.value(i))
+        .unwrap();
+    let dossier = event_dossier(&store, &kb, ids.value(crocus))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        best.value(crocus),
+        dossier.digest.killed.as_ref().unwrap().best
+    );
+    // every assertion row keeps its provenance
+    let assertions = read("assertions");
+    for batch in &assertions {
+        for column in ["article_id", "quote", "extractor", "source"] {
+            assert_eq!(
+                batch.column_by_name(column).unwrap().null_count(),
+                0,
+                "{column}"
+            );
+        }
+    }
+    // the same store gives the same files
+    let again = dir.path().join("again");
+    dossier_export::export_parquet(&store, &kb, &EventQuery::default(), &again).unwrap();
+    for name in ["events", "assertions", "claims", "articles", "actors"] {
+        let file = format!("{name}.parquet");
+        assert_eq!(
+            std::fs::read(out.join(&file)).unwrap(),
+            std::fs::read(again.join(&file)).unwrap(),
+            "{name}"
+        );
+    }
 }
