@@ -76,16 +76,16 @@ pub enum ExportError {
     #[error(transparent)]
     Store(#[from] dossier_store::Error),
     /// Writing the output failed.
-    #[error("D601: cannot write the export: {0}")]
+    #[error("D901: cannot write the export: {0}")]
     Io(#[from] std::io::Error),
     /// The Parquet writer failed.
-    #[error("D602: cannot write Parquet: {0}")]
+    #[error("D902: cannot write Parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
     /// A table could not be assembled.
-    #[error("D603: cannot build a table: {0}")]
+    #[error("D903: cannot build a table: {0}")]
     Arrow(#[from] arrow_schema::ArrowError),
     /// The format writes a folder, not a stream (or the reverse).
-    #[error("D604: {0}")]
+    #[error("D904: {0}")]
     Usage(String),
 }
 

@@ -85,7 +85,7 @@ impl ServerConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// No store at the path.
-    #[error("D501: no store at {0} (run `dossier ingest` first, or pass --db)")]
+    #[error("D801: no store at {0} (run `dossier ingest` first, or pass --db)")]
     MissingStore(PathBuf),
     /// The store cannot be opened.
     #[error(transparent)]
@@ -94,7 +94,7 @@ pub enum ServeError {
     #[error(transparent)]
     Pipeline(#[from] dossier_pipeline::PipelineError),
     /// Listening failed.
-    #[error("D502: the server failed: {0}")]
+    #[error("D802: the server failed: {0}")]
     Io(#[from] std::io::Error),
 }
 
