@@ -97,7 +97,8 @@ enum Command {
     /// Export events across articles (with the filters of `dossier events`)
     /// in a format other tools read: `jsonl` (the full record with
     /// provenance, one event per line), `parquet` (a folder of tables:
-    /// events, assertions, claims, articles, actors).
+    /// events, assertions, claims, articles, actors), `stix` (a STIX 2.1
+    /// bundle).
     Export(ExportArgs),
     /// Serve the HTTP API (`/api/…`, documented at `/openapi.json`) and the
     /// web page (`/`) over the store; read-only unless a token is set.

@@ -9,10 +9,15 @@
 //!   independent source, copy, extractor, confidence), the casualty series
 //!   and consensus, the perpetrator status with its claims, the reports and
 //!   every claim — the shape the API's event page has.
+//! - [`Format::Stix`]: one STIX 2.1 bundle — incidents with casualty ranges
+//!   in a property extension, locations, threat actors with aliases joined
+//!   by `attributed-to`, a report per article, identities for outlets, an
+//!   opinion per claim, a note with each casualty ledger.
 //! - [`Format::Parquet`]: five tables in a folder (see [`export_parquet`]):
 //!   `events`, `assertions`, `claims`, `articles`, `actors`.
 #![warn(missing_docs)]
 
+mod stix;
 mod tables;
 
 pub use tables::TableCounts;
@@ -30,11 +35,13 @@ pub enum Format {
     Jsonl,
     /// Parquet: a folder of tables.
     Parquet,
+    /// STIX 2.1: one bundle.
+    Stix,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 2] = [Format::Jsonl, Format::Parquet];
+    pub const ALL: [Format; 3] = [Format::Jsonl, Format::Parquet, Format::Stix];
 
     /// The name users type (`jsonl`).
     #[must_use]
@@ -42,6 +49,7 @@ impl Format {
         match self {
             Format::Jsonl => "jsonl",
             Format::Parquet => "parquet",
+            Format::Stix => "stix",
         }
     }
 
@@ -140,12 +148,23 @@ pub fn export(
             format.name()
         )));
     }
-    let events = for_each_event(store, kb, query, &mut |dossier| {
-        serde_json::to_writer(&mut *out, dossier).map_err(std::io::Error::from)?;
-        out.write_all(b"\n")?;
-        Ok(())
-    })?;
-    out.flush()?;
+    let events = match format {
+        Format::Stix => {
+            let mut bundle = stix::Bundle::open(out)?;
+            let events = for_each_event(store, kb, query, &mut |dossier| bundle.add(dossier, kb))?;
+            bundle.close()?;
+            events
+        }
+        _ => {
+            let events = for_each_event(store, kb, query, &mut |dossier| {
+                serde_json::to_writer(&mut *out, dossier).map_err(std::io::Error::from)?;
+                out.write_all(b"\n")?;
+                Ok(())
+            })?;
+            out.flush()?;
+            events
+        }
+    };
     Ok(ExportSummary { events })
 }
 

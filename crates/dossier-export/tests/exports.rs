@@ -219,3 +219,97 @@ fn parquet_tables_read_back() {
         );
     }
 }
+
+#[test]
+fn stix_bundle_holds_together() {
+    use std::collections::BTreeSet;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (store, kb) = sample_store(dir.path());
+    let mut out = Vec::new();
+    let summary = export(&store, &kb, &EventQuery::default(), Format::Stix, &mut out).unwrap();
+    assert_eq!(summary.events, store.count_linked_events().unwrap());
+    let bundle: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(bundle["type"], "bundle");
+    let objects = bundle["objects"].as_array().unwrap();
+    let ids: BTreeSet<&str> = objects.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), objects.len(), "an object written twice");
+    let of_type = |t: &'static str| objects.iter().filter(move |o| o["type"] == t);
+    assert_eq!(of_type("incident").count() as u64, summary.events);
+    for object in objects {
+        let kind = object["type"].as_str().unwrap();
+        assert!(
+            object["id"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{kind}--"))
+        );
+        assert_eq!(object["spec_version"], "2.1", "{object}");
+        assert!(object["created"].as_str().unwrap().ends_with('Z'));
+        // every reference points into the bundle
+        for key in ["source_ref", "target_ref", "created_by_ref"] {
+            if let Some(target) = object[key].as_str() {
+                assert!(ids.contains(target), "{key} {target} dangles");
+            }
+        }
+        for target in object["object_refs"].as_array().into_iter().flatten() {
+            assert!(
+                ids.contains(target.as_str().unwrap()),
+                "object_ref {target} dangles"
+            );
+        }
+    }
+    // opinions use the closed vocabulary
+    let vocabulary = [
+        "strongly-disagree",
+        "disagree",
+        "neutral",
+        "agree",
+        "strongly-agree",
+    ];
+    let opinions: Vec<&str> = of_type("opinion")
+        .map(|o| o["opinion"].as_str().unwrap())
+        .collect();
+    assert!(opinions.iter().all(|o| vocabulary.contains(o)));
+    assert!(opinions.contains(&"strongly-agree") && opinions.contains(&"strongly-disagree"));
+    // IS-K as a threat actor with its aliases, attributed the Crocus incident
+    let isk = of_type("threat-actor")
+        .find(|a| a["name"] == "Islamic State Khorasan Province")
+        .expect("IS-K");
+    let aliases: Vec<&str> = isk["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(
+        aliases.contains(&"ISIS-K") && aliases.contains(&"ISKP"),
+        "{aliases:?}"
+    );
+    let attributed = of_type("relationship")
+        .find(|r| r["relationship_type"] == "attributed-to" && r["target_ref"] == isk["id"])
+        .expect("attributed-to IS-K");
+    let incident = objects
+        .iter()
+        .find(|o| o["id"] == attributed["source_ref"])
+        .unwrap();
+    let extension = incident["extensions"]
+        .as_object()
+        .unwrap()
+        .values()
+        .next()
+        .unwrap();
+    assert_eq!(extension["extension_type"], "property-extension");
+    assert_eq!(extension["killed"]["ucdp_best"], 139);
+    // the same store gives the same bundle
+    let mut again = Vec::new();
+    export(
+        &store,
+        &kb,
+        &EventQuery::default(),
+        Format::Stix,
+        &mut again,
+    )
+    .unwrap();
+    assert_eq!(out, again);
+}
