@@ -98,7 +98,8 @@ enum Command {
     /// in a format other tools read: `jsonl` (the full record with
     /// provenance, one event per line), `parquet` (a folder of tables:
     /// events, assertions, claims, articles, actors), `stix` (a STIX 2.1
-    /// bundle).
+    /// bundle), `gtd-csv`, `acled-csv`, `ucdp-csv` (one row per event in
+    /// each dataset's columns and codes).
     Export(ExportArgs),
     /// Serve the HTTP API (`/api/…`, documented at `/openapi.json`) and the
     /// web page (`/`) over the store; read-only unless a token is set.

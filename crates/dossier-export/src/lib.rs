@@ -15,8 +15,13 @@
 //!   opinion per claim, a note with each casualty ledger.
 //! - [`Format::Parquet`]: five tables in a folder (see [`export_parquet`]):
 //!   `events`, `assertions`, `claims`, `articles`, `actors`.
+//! - [`Format::GtdCsv`], [`Format::AcledCsv`], [`Format::UcdpCsv`]: one row
+//!   per event in each dataset's columns, codes, unknown sentinels and
+//!   casualty convention, with the event id and contested fields appended.
 #![warn(missing_docs)]
 
+mod datasets;
+mod facts;
 mod stix;
 mod tables;
 
@@ -37,11 +42,24 @@ pub enum Format {
     Parquet,
     /// STIX 2.1: one bundle.
     Stix,
+    /// GTD's CSV columns and codes: one row per event.
+    GtdCsv,
+    /// ACLED's CSV columns and codes: one row per event.
+    AcledCsv,
+    /// UCDP GED's CSV columns and codes: one row per event.
+    UcdpCsv,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 3] = [Format::Jsonl, Format::Parquet, Format::Stix];
+    pub const ALL: [Format; 6] = [
+        Format::Jsonl,
+        Format::Parquet,
+        Format::Stix,
+        Format::GtdCsv,
+        Format::AcledCsv,
+        Format::UcdpCsv,
+    ];
 
     /// The name users type (`jsonl`).
     #[must_use]
@@ -50,6 +68,9 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Parquet => "parquet",
             Format::Stix => "stix",
+            Format::GtdCsv => "gtd-csv",
+            Format::AcledCsv => "acled-csv",
+            Format::UcdpCsv => "ucdp-csv",
         }
     }
 
@@ -155,7 +176,18 @@ pub fn export(
             bundle.close()?;
             events
         }
-        _ => {
+        Format::GtdCsv | Format::AcledCsv | Format::UcdpCsv => {
+            let dataset = match format {
+                Format::GtdCsv => datasets::Dataset::Gtd,
+                Format::AcledCsv => datasets::Dataset::Acled,
+                _ => datasets::Dataset::Ucdp,
+            };
+            let mut writer = datasets::DatasetWriter::open(dataset, kb, out)?;
+            let events = for_each_event(store, kb, query, &mut |dossier| writer.add(dossier))?;
+            writer.close()?;
+            events
+        }
+        Format::Jsonl | Format::Parquet => {
             let events = for_each_event(store, kb, query, &mut |dossier| {
                 serde_json::to_writer(&mut *out, dossier).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;

@@ -313,3 +313,228 @@ fn stix_bundle_holds_together() {
     .unwrap();
     assert_eq!(out, again);
 }
+
+/// A CSV export read back: the header and the rows as maps.
+fn dataset_rows(
+    store: &SqliteStore,
+    kb: &Kb,
+    format: Format,
+) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
+    let mut out = Vec::new();
+    let summary = export(store, kb, &EventQuery::default(), format, &mut out).unwrap();
+    let mut again = Vec::new();
+    export(store, kb, &EventQuery::default(), format, &mut again).unwrap();
+    assert_eq!(out, again, "{} is not deterministic", format.name());
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<_> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            assert_eq!(r.len(), header.len(), "a row of the wrong width");
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_owned))
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len() as u64, summary.events);
+    (header, rows)
+}
+
+fn code_in(row: &std::collections::HashMap<String, String>, column: &str, allowed: &[&str]) {
+    let value = &row[column];
+    assert!(
+        allowed.contains(&value.as_str()),
+        "{column} = {value:?} is not one of {allowed:?}"
+    );
+}
+
+fn codes(range: std::ops::RangeInclusive<u32>) -> Vec<String> {
+    range.map(|c| c.to_string()).collect()
+}
+
+fn as_str(codes: &[String]) -> Vec<&str> {
+    codes.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn dataset_csvs_read_back_with_each_datasets_codes_and_the_ledgers_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, kb) = sample_store(dir.path());
+    let dossiers: std::collections::HashMap<String, Value> =
+        jsonl(&store, &kb, &EventQuery::default())
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice::<Value>(l).unwrap())
+            .map(|v| (v["event"]["id"].as_str().unwrap().to_owned(), v))
+            .collect();
+    let consensus = |id: &str, field: &str, key: &str| {
+        dossiers[id]["record"][field]["consensus"][key]
+            .as_u64()
+            .map(|n| n.to_string())
+    };
+    let crocus = dossiers
+        .values()
+        .max_by_key(|d| d["reports"].as_array().unwrap().len())
+        .unwrap()["event"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let (header, rows) = dataset_rows(&store, &kb, Format::GtdCsv);
+    assert_eq!(header.len(), 135 + 3);
+    assert_eq!(&header[..4], ["eventid", "iyear", "imonth", "iday"]);
+    assert_eq!(header[134], "related");
+    let (attack, target, weapon) = (codes(1..=9), codes(1..=22), codes(1..=13));
+    let (specificity, region, mode) = (codes(1..=5), codes(1..=12), codes(1..=10));
+    let mut ids = std::collections::BTreeSet::new();
+    for row in &rows {
+        let id = &row["dossier_event_id"];
+        assert!(ids.insert(id.clone()), "event {id} written twice");
+        assert_eq!(row["eventid"].len(), 12, "GTD ids are YYYYMMDD + 4 digits");
+        assert!(row["iyear"].is_empty() || row["eventid"].starts_with(&row["iyear"]));
+        code_in(row, "attacktype1", &as_str(&attack));
+        code_in(row, "targtype1", &as_str(&target));
+        code_in(row, "weaptype1", &as_str(&weapon));
+        code_in(row, "specificity", &as_str(&specificity));
+        for yes_no in ["claimed", "property", "INT_ANY", "doubtterr"] {
+            code_in(row, yes_no, &["1", "0", "-9"]);
+        }
+        for zero_one in ["extended", "multiple", "suicide", "individual", "ishostkid"] {
+            code_in(row, zero_one, &["1", "0"]);
+        }
+        if !row["region"].is_empty() {
+            code_in(row, "region", &as_str(&region));
+        }
+        if row["claimed"] == "1" {
+            code_in(row, "claimmode", &as_str(&mode));
+        }
+        // GTD leaves an unknown toll blank, never -99 or 0
+        assert_eq!(
+            Some(row["nkill"].clone()).filter(|s| !s.is_empty()),
+            consensus(id, "killed", "gtd"),
+            "nkill of {id}"
+        );
+        assert_eq!(
+            Some(row["nwound"].clone()).filter(|s| !s.is_empty()),
+            consensus(id, "wounded", "gtd")
+        );
+        assert_eq!(row["dbsource"], "Dossier");
+    }
+    assert_eq!(ids.len(), dossiers.len());
+    let row = rows
+        .iter()
+        .find(|r| r["dossier_event_id"] == crocus)
+        .unwrap();
+    assert_eq!(
+        (&*row["iyear"], &*row["imonth"], &*row["iday"]),
+        ("2024", "3", "22")
+    );
+    assert_eq!((&*row["country"], &*row["country_txt"]), ("167", "Russia"));
+    assert_eq!((&*row["region"], &*row["city"]), ("9", "Krasnogorsk"));
+    assert_eq!((&*row["attacktype1"], &*row["weaptype1"]), ("2", "5"));
+    assert_eq!(
+        row["targtype1"], "14",
+        "people killed make private citizens the target"
+    );
+    assert_eq!(row["gname"], "Islamic State Khorasan Province");
+    assert_eq!((&*row["claimed"], &*row["claimmode"]), ("1", "7"));
+    assert_eq!(row["compclaim"], "0", "one group claimed");
+    assert_eq!(row["guncertain1"], "0");
+    assert_eq!(row["dossier_contested"], "perpetrator");
+    assert!(row["scite1"].contains("March 22, 2024"));
+
+    let (header, rows) = dataset_rows(&store, &kb, Format::AcledCsv);
+    assert_eq!(header.len(), 31 + 3);
+    assert_eq!(header[0], "event_id_cnty");
+    let inter = [
+        "State forces",
+        "Rebel group",
+        "Political militia",
+        "Identity militia",
+        "Rioters",
+        "Protesters",
+        "Civilians",
+        "External/Other forces",
+    ];
+    for row in &rows {
+        let id = &row["dossier_event_id"];
+        code_in(row, "time_precision", &["1", "2", "3"]);
+        code_in(row, "geo_precision", &["1", "2", "3"]);
+        code_in(row, "inter1", &inter);
+        code_in(row, "inter2", &inter);
+        code_in(
+            row,
+            "event_type",
+            &[
+                "Battles",
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Strategic developments",
+            ],
+        );
+        // ACLED writes 0 for an unknown toll
+        assert_eq!(
+            row["fatalities"],
+            consensus(id, "killed", "acled").unwrap_or_else(|| "0".into())
+        );
+        let (a, b) = row["interaction"].split_once('-').unwrap();
+        let rank = |x: &str| inter.iter().position(|i| *i == x).unwrap();
+        assert!(rank(a) <= rank(b), "interaction names the lower type first");
+    }
+    let row = rows
+        .iter()
+        .find(|r| r["dossier_event_id"] == crocus)
+        .unwrap();
+    assert_eq!((&*row["iso"], &*row["country"]), ("643", "Russia"));
+    assert_eq!(row["region"], "Europe");
+    assert!(row["event_id_cnty"].starts_with("RUS"));
+    assert_eq!(row["event_date"], "2024-03-22");
+    assert_eq!(row["actor1"], "Islamic State Khorasan Province");
+    assert_eq!(row["interaction"], "Rebel group-Civilians");
+    assert_eq!(row["civilian_targeting"], "Civilians targeted");
+
+    let (header, rows) = dataset_rows(&store, &kb, Format::UcdpCsv);
+    assert_eq!(header.len(), 49 + 3);
+    assert_eq!(&header[46..49], ["low", "gwnoa", "gwnob"]);
+    for row in &rows {
+        let id = &row["dossier_event_id"];
+        assert_eq!(&row["relid"], id);
+        code_in(row, "type_of_violence", &["1", "2", "3"]);
+        code_in(row, "date_prec", &["1", "2", "3", "4", "5"]);
+        if !row["where_prec"].is_empty() {
+            code_in(row, "where_prec", &["1", "2", "3", "4", "5", "6", "7"]);
+        }
+        assert!(row["date_start"] <= row["date_end"]);
+        for (column, key) in [
+            ("best", "ucdp_best"),
+            ("low", "ucdp_low"),
+            ("high", "ucdp_high"),
+        ] {
+            assert_eq!(
+                Some(row[column].clone()).filter(|s| !s.is_empty()),
+                consensus(id, "killed", key),
+                "{column} of {id}"
+            );
+        }
+    }
+    let row = rows
+        .iter()
+        .find(|r| r["dossier_event_id"] == crocus)
+        .unwrap();
+    assert_eq!(
+        row["type_of_violence"], "3",
+        "one-sided: an armed group against civilians"
+    );
+    assert_eq!((&*row["side_b"], &*row["country_id"]), ("Civilians", "365"));
+    assert_eq!((&*row["where_prec"], &*row["date_prec"]), ("1", "1"));
+    assert_eq!(row["priogrid_gid"], "209955");
+    assert_eq!(row["number_of_sources"], "9");
+}
