@@ -49,6 +49,10 @@ enum Command {
     /// Read inputs (files, directories, .gz, JSONL, WARC, RSS/Atom, URLs, `-`)
     /// and store their articles.
     Ingest(IngestArgs),
+    /// Store the JSON Lines `dossier extract` printed (files, `.gz`, folders
+    /// of part files as Spark writes them, `-`) without extracting again,
+    /// then link: how a cluster's output joins the store.
+    Load(LoadArgs),
     /// Link stored articles not linked yet: copies, and events across
     /// articles (`ingest` does this itself; for stores filled by `load`).
     Link,
@@ -173,6 +177,19 @@ struct IngestArgs {
 }
 
 #[derive(Debug, Args)]
+struct LoadArgs {
+    /// Files or folders of `dossier extract` output, or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Articles per store transaction.
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
+    /// Store only; leave linking to a later `dossier link`.
+    #[arg(long)]
+    no_link: bool,
+}
+
+#[derive(Debug, Args)]
 struct ExportArgs {
     /// The format.
     #[arg(long, value_parser = export_format)]
@@ -240,6 +257,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = stdout.lock();
     match cli.command {
         Command::Ingest(args) => ingest(&cli.db, &cli.kb_files, &args, cli.json, &mut out),
+        Command::Load(args) => load(&cli.db, &cli.kb_files, &args, cli.json, &mut out),
         Command::Link => link(&cli.db, &cli.kb_files, cli.json, &mut out),
         Command::Actors(args) => {
             knowledge::actors(&cli.db, &cli.kb_files, &args, cli.json, &mut out)
@@ -496,6 +514,53 @@ fn ingest(
         },
     )?;
     let mut summary = summary;
+    if !args.no_link {
+        summary.linked = link_with_progress(&mut store, &kb, &bar)?;
+    }
+    bar.finish_and_clear();
+    if json {
+        json_line(out, &summary)?;
+    } else {
+        print_summary(out, &summary, db)?;
+        if !args.no_link {
+            print_link_summary(out, &summary.linked)?;
+        }
+    }
+    Ok(if summary.failed() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn load(
+    db: &Path,
+    kb_files: &[PathBuf],
+    args: &LoadArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let kb = Arc::new(knowledge::load_kb(kb_files)?);
+    let mut store = open_store(db)?;
+    let options = IngestOptions {
+        batch_size: args.batch,
+        ..IngestOptions::default()
+    };
+    let bar = spinner();
+    let mut summary = dossier_pipeline::load(
+        &args.inputs,
+        &mut store,
+        &options,
+        &mut |s: &IngestSummary| {
+            bar.set_message(format!(
+                "read {} · stored {} · duplicates {} · problems {}",
+                s.read,
+                s.stored,
+                s.duplicates,
+                s.problems.len()
+            ));
+        },
+    )?;
     if !args.no_link {
         summary.linked = link_with_progress(&mut store, &kb, &bar)?;
     }

@@ -1026,3 +1026,97 @@ fn exports_events_as_json_lines_to_a_file_or_stdout() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("formats: jsonl"));
 }
+
+#[test]
+fn load_stores_extract_output_as_a_direct_ingest_would_and_names_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let extracted = dossier(
+        &dir.path().join("unused.db"),
+        &["extract", sample().to_str().unwrap()],
+    );
+    let lines: Vec<String> = stdout(&extracted).lines().map(str::to_owned).collect();
+    assert!(lines.len() > 8);
+    // a Spark output folder: part files, a marker and a checksum to skip
+    let parts = dir.path().join("outcomes");
+    std::fs::create_dir(&parts).unwrap();
+    let (first, second) = lines.split_at(lines.len() / 2);
+    std::fs::write(parts.join("part-00000"), first.join("\n") + "\n").unwrap();
+    let kept: serde_json::Value = lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["outcome"] == "kept")
+        .unwrap();
+    let mut edited = kept.clone();
+    edited["text"] = format!("{} (edited)", kept["text"].as_str().unwrap()).into();
+    let mut overlong = kept.clone();
+    overlong["layers"]["sentences"][0]["span"] = serde_json::json!([0, 1_000_000_000]);
+    let mut bad = second.to_vec();
+    bad.extend([
+        "not json at all".to_owned(),
+        edited.to_string(),
+        overlong.to_string(),
+    ]);
+    std::fs::write(parts.join("part-00001"), bad.join("\n") + "\n").unwrap();
+    std::fs::write(parts.join("_SUCCESS"), "").unwrap();
+    std::fs::write(parts.join(".part-00000.crc"), [0xff, 0x00, 0x13]).unwrap();
+
+    let loaded_db = dir.path().join("loaded.db");
+    let loaded = dossier(&loaded_db, &["--json", "load", parts.to_str().unwrap()]);
+    assert_eq!(
+        loaded.status.code(),
+        Some(1),
+        "bad lines make the run exit 1"
+    );
+    let summary = &json_lines(&stdout(&loaded))[0];
+    let problems = summary["problems"].as_array().unwrap();
+    let bad_lines: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p["input"].as_str().unwrap(), p["code"].as_str().unwrap()))
+        .collect();
+    let n = second.len();
+    assert_eq!(
+        bad_lines,
+        [
+            (
+                format!("{}/part-00001 line {}", parts.display(), n + 1).as_str(),
+                "D107"
+            ),
+            (
+                format!("{}/part-00001 line {}", parts.display(), n + 2).as_str(),
+                "D107"
+            ),
+            (
+                format!("{}/part-00001 line {}", parts.display(), n + 3).as_str(),
+                "D107"
+            ),
+        ]
+    );
+    assert!(
+        problems[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("id of its text")
+    );
+    assert!(problems[2]["message"].as_str().unwrap().contains("outside"));
+
+    let direct_db = dir.path().join("direct.db");
+    assert!(
+        dossier(&direct_db, &["ingest", sample().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let export = |db: &Path| stdout(&dossier(db, &["export", "--format", "jsonl"]));
+    let articles = |db: &Path| stdout(&dossier(db, &["--json", "articles", "--limit", "1000"]));
+    assert!(!export(&direct_db).is_empty());
+    assert_eq!(export(&loaded_db), export(&direct_db));
+    assert_eq!(articles(&loaded_db), articles(&direct_db));
+
+    // loading again changes nothing
+    let again = dossier(
+        &loaded_db,
+        &["--json", "load", parts.join("part-00000").to_str().unwrap()],
+    );
+    assert!(again.status.success());
+    assert_eq!(json_lines(&stdout(&again))[0]["stored"], 0);
+    assert_eq!(export(&loaded_db), export(&direct_db));
+}

@@ -77,7 +77,7 @@ impl IngestSummary {
         self.problems.iter().filter(|p| p.kind == "failed").count()
     }
 
-    fn reject(&mut self, input: String, reason: &dossier_model::RejectReason) {
+    pub(crate) fn reject(&mut self, input: String, reason: &dossier_model::RejectReason) {
         *self.rejected.entry(reason.key().to_owned()).or_default() += 1;
         self.problems.push(InputProblem {
             input,
@@ -87,7 +87,7 @@ impl IngestSummary {
         });
     }
 
-    fn fail(&mut self, input: String, code: String, message: String) {
+    pub(crate) fn fail(&mut self, input: String, code: String, message: String) {
         self.problems.push(InputProblem {
             input,
             kind: "failed",
@@ -230,6 +230,16 @@ fn commit(
             } => summary.fail(input, code, message),
         }
     }
+    commit_articles(articles, store, summary)
+}
+
+/// Stores extracted articles in one transaction with the problems met since
+/// the last commit.
+pub(crate) fn commit_articles(
+    articles: Vec<Article>,
+    store: &mut dyn Store,
+    summary: &mut IngestSummary,
+) -> Result<(), PipelineError> {
     let failures: Vec<InputFailure> = summary.problems[summary.recorded..]
         .iter()
         .map(|p| InputFailure {
