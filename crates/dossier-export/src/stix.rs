@@ -73,6 +73,7 @@ pub(crate) struct Bundle<'w> {
     written: BTreeSet<String>,
     first: bool,
     creator: String,
+    actor_keys: std::collections::HashMap<String, Option<String>>,
 }
 
 impl<'w> Bundle<'w> {
@@ -88,6 +89,7 @@ impl<'w> Bundle<'w> {
             written: BTreeSet::new(),
             first: true,
             creator: creator.clone(),
+            actor_keys: std::collections::HashMap::new(),
         };
         let epoch = stix_time(None);
         bundle.put(json!({
@@ -222,10 +224,19 @@ impl<'w> Bundle<'w> {
             let mut members: std::collections::BTreeMap<String, Vec<String>> =
                 std::collections::BTreeMap::new();
             for name in &standing.names {
-                let key = match dossier_pipeline::views::find_actors(kb, name).as_slice() {
-                    [one] => format!("actor:{}", one.id),
-                    _ => standing.actor.clone(),
-                };
+                // names repeat across events: look each up in the knowledge
+                // base once
+                let key = self
+                    .actor_keys
+                    .entry(name.clone())
+                    .or_insert_with(|| {
+                        match dossier_pipeline::views::find_actors(kb, name).as_slice() {
+                            [one] => Some(format!("actor:{}", one.id)),
+                            _ => None,
+                        }
+                    })
+                    .clone()
+                    .unwrap_or_else(|| standing.actor.clone());
                 members.entry(key).or_default().push(name.clone());
             }
             let mut relationships = Vec::new();
