@@ -48,7 +48,9 @@ def main():
     documents = sc.textFile(args.input, minPartitions=partitions)
     # the binary reads JSON Lines on stdin and writes one outcome per line;
     # `--json` is not needed: extract always prints JSON
-    outcomes = documents.pipe(f"{args.dossier} extract -", env={"RUST_BACKTRACE": "0"})
+    # one Spark task is one core: the binary should not spread over the
+    # others with its own thread pool
+    outcomes = documents.pipe(f"{args.dossier} extract -", env={"RAYON_NUM_THREADS": "1"})
     outcomes.saveAsTextFile(args.output)
     seconds = time.time() - started
     count = sc.textFile(args.output).count()
