@@ -86,19 +86,6 @@ impl EventFilters {
     }
 }
 
-/// GTD attack type labels, by code.
-const GTD_ATTACK_TYPES: [&str; 9] = [
-    "Assassination",
-    "Armed Assault",
-    "Bombing/Explosion",
-    "Hijacking",
-    "Hostage Taking (Barricade Incident)",
-    "Hostage Taking (Kidnapping)",
-    "Facility/Infrastructure Attack",
-    "Unarmed Assault",
-    "Unknown",
-];
-
 /// The country a `--place` value names, if it names one.
 fn country_named(kb: &Kb, place: &str) -> Option<String> {
     if place.len() == 2 && kb.country(&place.to_ascii_uppercase()).is_some() {
@@ -233,10 +220,7 @@ fn show(event: &StoredEvent, out: &mut dyn Write) -> Result<()> {
     let record = &event.record;
     let text = &event.text;
     let kind = &record.event_type;
-    let gtd = GTD_ATTACK_TYPES
-        .get(usize::from(kind.gtd_attack_type).saturating_sub(1))
-        .copied()
-        .unwrap_or("?");
+    let gtd = dossier_events::gtd::attack_type(kind.gtd_attack_type).unwrap_or("?");
     writeln!(out, "event {}", event.summary.id)?;
     writeln!(
         out,

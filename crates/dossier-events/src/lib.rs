@@ -12,6 +12,7 @@ mod casualties;
 mod doc;
 mod error;
 mod extract;
+pub mod gtd;
 mod identified;
 mod lexicon;
 mod owners;

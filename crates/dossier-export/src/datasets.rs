@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::{Datelike, NaiveDate};
+use dossier_events::gtd;
 use dossier_kb::{ActorKind, Kb};
 use dossier_link::record::{Standing, TollRecord};
 use dossier_pipeline::views::EventDossier;
@@ -262,59 +263,6 @@ const DOSSIER_COLUMNS: &[&str] = &[
     "dossier_perpetrator_status",
 ];
 
-const GTD_ATTACK: [&str; 9] = [
-    "Assassination",
-    "Armed Assault",
-    "Bombing/Explosion",
-    "Hijacking",
-    "Hostage Taking (Barricade Incident)",
-    "Hostage Taking (Kidnapping)",
-    "Facility/Infrastructure Attack",
-    "Unarmed Assault",
-    "Unknown",
-];
-
-const GTD_TARGET: [&str; 22] = [
-    "Business",
-    "Government (General)",
-    "Police",
-    "Military",
-    "Abortion Related",
-    "Airports & Aircraft",
-    "Government (Diplomatic)",
-    "Educational Institution",
-    "Food or Water Supply",
-    "Journalists & Media",
-    "Maritime",
-    "NGO",
-    "Other",
-    "Private Citizens & Property",
-    "Religious Figures/Institutions",
-    "Telecommunication",
-    "Terrorists/Non-State Militia",
-    "Tourists",
-    "Transportation",
-    "Unknown",
-    "Utilities",
-    "Violent Political Party",
-];
-
-const GTD_WEAPON: [&str; 13] = [
-    "Biological",
-    "Chemical",
-    "Radiological",
-    "Nuclear",
-    "Firearms",
-    "Explosives",
-    "Fake Weapons",
-    "Incendiary",
-    "Melee",
-    "Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)",
-    "Sabotage Equipment",
-    "Other",
-    "Unknown",
-];
-
 const GTD_CLAIM_MODE: [&str; 10] = [
     "Letter",
     "Call (post-incident)",
@@ -342,6 +290,10 @@ const GTD_REGION: [&str; 12] = [
     "Sub-Saharan Africa",
     "Australasia & Oceania",
 ];
+
+fn gtd_label(label: Option<&str>) -> String {
+    label.unwrap_or_default().to_owned()
+}
 
 fn label(table: &[&str], code: u8) -> String {
     table
@@ -723,7 +675,7 @@ impl<'k, 'w> DatasetWriter<'k, 'w> {
         ]);
         for i in 0..3 {
             match attacks.get(i) {
-                Some(&code) => row.extend([num(code), label(&GTD_ATTACK, code)]),
+                Some(&code) => row.extend([num(code), gtd_label(gtd::attack_type(code))]),
                 None => row.extend([String::new(), String::new()]),
             }
         }
@@ -731,7 +683,7 @@ impl<'k, 'w> DatasetWriter<'k, 'w> {
             match targets.get(i) {
                 Some((code, written)) => row.extend([
                     num(code),
-                    label(&GTD_TARGET, *code),
+                    gtd_label(gtd::target_type(*code)),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -778,7 +730,7 @@ impl<'k, 'w> DatasetWriter<'k, 'w> {
             match weapons.get(i) {
                 Some((code, subtype)) => row.extend([
                     num(code),
-                    label(&GTD_WEAPON, *code),
+                    gtd_label(gtd::weapon_type(*code)),
                     String::new(),
                     subtype.clone().unwrap_or_default(),
                 ]),
