@@ -503,34 +503,10 @@ fn ingest(
         &runner,
         &mut store,
         &options,
-        &mut |s: &IngestSummary| {
-            bar.set_message(format!(
-                "read {} · stored {} · duplicates {} · problems {}",
-                s.read,
-                s.stored,
-                s.duplicates,
-                s.problems.len()
-            ));
-        },
+        &mut |s: &IngestSummary| bar.set_message(progress_line(s)),
     )?;
-    let mut summary = summary;
-    if !args.no_link {
-        summary.linked = link_with_progress(&mut store, &kb, &bar)?;
-    }
-    bar.finish_and_clear();
-    if json {
-        json_line(out, &summary)?;
-    } else {
-        print_summary(out, &summary, db)?;
-        if !args.no_link {
-            print_link_summary(out, &summary.linked)?;
-        }
-    }
-    Ok(if summary.failed() > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let summary = link_stored(&mut store, &kb, summary, !args.no_link, &bar)?;
+    report_stored(out, &summary, db, json, !args.no_link)
 }
 
 fn load(
@@ -540,36 +516,62 @@ fn load(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let kb = Arc::new(knowledge::load_kb(kb_files)?);
+    let kb = knowledge::load_kb(kb_files)?;
     let mut store = open_store(db)?;
     let options = IngestOptions {
         batch_size: args.batch,
         ..IngestOptions::default()
     };
     let bar = spinner();
-    let mut summary = dossier_pipeline::load(
+    let summary = dossier_pipeline::load(
         &args.inputs,
         &mut store,
         &options,
-        &mut |s: &IngestSummary| {
-            bar.set_message(format!(
-                "read {} · stored {} · duplicates {} · problems {}",
-                s.read,
-                s.stored,
-                s.duplicates,
-                s.problems.len()
-            ));
-        },
+        &mut |s: &IngestSummary| bar.set_message(progress_line(s)),
     )?;
-    if !args.no_link {
-        summary.linked = link_with_progress(&mut store, &kb, &bar)?;
+    let summary = link_stored(&mut store, &kb, summary, !args.no_link, &bar)?;
+    report_stored(out, &summary, db, json, !args.no_link)
+}
+
+/// The progress line of a run that stores articles.
+fn progress_line(s: &IngestSummary) -> String {
+    format!(
+        "read {} · stored {} · duplicates {} · problems {}",
+        s.read,
+        s.stored,
+        s.duplicates,
+        s.problems.len()
+    )
+}
+
+/// Links what `ingest` or `load` stored, unless told not to.
+fn link_stored(
+    store: &mut SqliteStore,
+    kb: &Kb,
+    mut summary: IngestSummary,
+    link: bool,
+    bar: &ProgressBar,
+) -> Result<IngestSummary> {
+    if link {
+        summary.linked = link_with_progress(store, kb, bar)?;
     }
     bar.finish_and_clear();
+    Ok(summary)
+}
+
+/// Prints what `ingest` or `load` did; exit status 1 when some input failed.
+fn report_stored(
+    out: &mut dyn Write,
+    summary: &IngestSummary,
+    db: &Path,
+    json: bool,
+    linked: bool,
+) -> Result<ExitCode> {
     if json {
-        json_line(out, &summary)?;
+        json_line(out, summary)?;
     } else {
-        print_summary(out, &summary, db)?;
-        if !args.no_link {
+        print_summary(out, summary, db)?;
+        if linked {
             print_link_summary(out, &summary.linked)?;
         }
     }
