@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use dossier_model::{Article, ArticleId, Outcome};
 use dossier_store::Store;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::ingest::{IngestSummary, commit_articles};
@@ -163,14 +164,14 @@ pub fn load(
                     continue;
                 }
                 let at = format!("{name} line {number}");
-                let parsed = serde_json::from_slice::<Value>(&line).and_then(|value| {
-                    let layers = value.get("layers").cloned().unwrap_or(Value::Null);
-                    serde_json::from_value::<Outcome>(value).map(|o| (o, layers))
-                });
+                // one parse: the outcome is read from the JSON value, whose
+                // layers the span check walks
+                let parsed = serde_json::from_slice::<Value>(&line)
+                    .and_then(|value| Outcome::deserialize(&value).map(|o| (o, value)));
                 summary.read += 1;
                 match parsed {
-                    Ok((Outcome::Kept(article), layers)) => {
-                        if let Some(problem) = inconsistency(&article, &layers) {
+                    Ok((Outcome::Kept(article), value)) => {
+                        if let Some(problem) = inconsistency(&article, &value["layers"]) {
                             summary.fail(at, BAD_OUTCOME.into(), problem);
                             continue;
                         }
